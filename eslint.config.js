@@ -1,0 +1,58 @@
+// @ts-check
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './web/svelte.config.js';
+
+export default ts.config(
+  {
+    ignores: [
+      '**/node_modules/',
+      '**/.tsbuild/',
+      '**/.svelte-kit/',
+      'web/build/',
+      'test-results/',
+      'playwright-report/',
+      '.cache/',
+      'data/',
+    ],
+  },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['model/**/*.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      // model/ runs in browser, worker and Node: no platform modules.
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'dexie', 'drizzle-orm', 'drizzle-orm/*', 'hono', 'hono/*'] },
+      ],
+    },
+  },
+  {
+    files: ['web/**/*.svelte', 'web/**/*.svelte.ts', 'web/src/**/*.ts'],
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: {
+        projectService: true,
+        extraFileExtensions: ['.svelte'],
+        parser: ts.parser,
+        svelteConfig,
+      },
+    },
+  },
+);
