@@ -88,3 +88,13 @@ export function selectRows(table: RatingTable, keep: (row: number) => boolean): 
   }
   return builder.build();
 }
+
+/** The table as [userId, movieId, rating, timestamp] rows, for tests and small exports. */
+export function tableRows(table: RatingTable): [number, number, number, number][] {
+  return Array.from({ length: table.length }, (_, r) => [
+    table.userIds[r]!,
+    table.movieIds[r]!,
+    table.ratings[r]!,
+    table.timestamps[r]!,
+  ]);
+}

@@ -1,16 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tableRows } from '../data/rating-table';
 import { tableOf } from '../data/table-fixture';
 import { fnv1a32 } from './fnv1a';
 import { lastRatingsSplit, ratingSplit, ratingValidationSplit } from './splits';
 
-const rowsOf = (t: ReturnType<typeof tableOf>) =>
-  Array.from({ length: t.length }, (_, r) => [
-    t.userIds[r],
-    t.movieIds[r],
-    t.ratings[r],
-    t.timestamps[r],
-  ]);
 
 describe('lastRatingsSplit', () => {
   it('holds out the last floor(n/5) ratings by (timestamp, movieId), at least one', () => {
@@ -29,7 +23,7 @@ describe('lastRatingsSplit', () => {
       ...Array.from({ length: 10 }, (_, k) => [3, 100 + k, 3, 1000 - k] as const),
     ]);
     const { train, test } = lastRatingsSplit(table);
-    expect(rowsOf(test)).toEqual([
+    expect(tableRows(test)).toEqual([
       [1, 30, 4, 200],
       [2, 10, 5, 50],
       [3, 100, 3, 1000],
@@ -67,8 +61,8 @@ describe('ratingSplit', () => {
   it('puts a rating in test exactly when fnv1a32("u:i") % 5 === 0', () => {
     const rows = Array.from({ length: 200 }, (_, k) => [1 + (k % 7), 1 + k, 4, k] as const);
     const { train, test } = ratingSplit(tableOf(rows));
-    for (const [u, m] of rowsOf(test)) expect(fnv1a32(`${u}:${m}`) % 5).toBe(0);
-    for (const [u, m] of rowsOf(train)) expect(fnv1a32(`${u}:${m}`) % 5).not.toBe(0);
+    for (const [u, m] of tableRows(test)) expect(fnv1a32(`${u}:${m}`) % 5).toBe(0);
+    for (const [u, m] of tableRows(train)) expect(fnv1a32(`${u}:${m}`) % 5).not.toBe(0);
     expect(test.length).toBeGreaterThan(0);
   });
 
@@ -78,7 +72,7 @@ describe('ratingSplit', () => {
     const validation = ratingValidationSplit(train);
     expect(validation.train.length + validation.test.length).toBe(train.length);
     expect(validation.test.length).toBeGreaterThan(0);
-    for (const [u, m] of rowsOf(validation.test))
+    for (const [u, m] of tableRows(validation.test))
       expect(Math.floor(fnv1a32(`${u}:${m}`) / 5) % 5).toBe(0);
   });
 });

@@ -1,0 +1,103 @@
+// Runs in Node: `npm run eval -- --data <folder or zip> [--json] [--models a,b]`.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  biasBaseline,
+  evaluate,
+  globalMean,
+  type ModelSpec,
+  popularity,
+  tunedBiasBaseline,
+} from '@filmfold/model';
+import { DatasetError } from './errors';
+import { reportJsonLines, reportTable } from './eval-report';
+import { readRatings } from './movielens/load';
+import { openMovieLens } from './movielens/open-movielens';
+import { byteProgress } from './progress';
+
+/** Every model the CLI knows; later issues add theirs here. */
+export const MODELS: readonly ModelSpec[] = [
+  popularity,
+  globalMean,
+  biasBaseline,
+  tunedBiasBaseline,
+];
+
+const USAGE = `Usage: npm run eval -- [--data <folder or zip>] [--download <archive>] [--models a,b] [--json]
+
+Runs the evaluation protocol of ../shared/EVAL.md on a MovieLens ratings set
+(ratings.csv as in ml-latest / ml-25m / ml-32m, or ml-100k's u.data).
+
+  --data <path>      a local MovieLens folder or zip (or set FILMFOLD_MOVIELENS)
+  --download <name>  without a local copy, the official archive to fetch and verify
+                     (default ml-latest-small)
+  --models <list>    comma-separated model names (default: all: ${MODELS.map((m) => m.name).join(', ')})
+  --json             one JSON object per model and task on stdout, nothing else`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: 'string' },
+      download: { type: 'string' },
+      models: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const specs = pickModels(values.models);
+  const files = await openMovieLens({
+    // npm runs workspace scripts in the workspace folder: a relative path means the caller's folder.
+    path: values.data && resolve(process.env.INIT_CWD ?? process.cwd(), values.data),
+    archive: values.download,
+    onDownloadProgress: byteProgress('Downloading MovieLens'),
+  });
+  try {
+    const started = performance.now();
+    const table = await readRatings(files, byteProgress('Reading ratings'));
+    const report = evaluate(table, specs, {
+      onRow: (row) => process.stderr.write(`  ${row.model} (task ${row.task}) done\n`),
+    });
+    const seconds = (performance.now() - started) / 1000;
+    if (values.json) {
+      for (const line of reportJsonLines(report)) console.log(line);
+    } else {
+      console.log(reportTable(report, files.location));
+      console.log(`\nTotal ${seconds.toFixed(1)} s (reading and every model).`);
+    }
+    return 0;
+  } finally {
+    await files.close();
+  }
+}
+
+function pickModels(list: string | undefined): readonly ModelSpec[] {
+  if (!list) return MODELS;
+  return list.split(',').map((name) => {
+    const spec = MODELS.find((m) => m.name === name.trim());
+    if (!spec)
+      throw new DatasetError(
+        `Unknown model "${name}". Known: ${MODELS.map((m) => m.name).join(', ')}.`,
+      );
+    return spec;
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (
+      err instanceof DatasetError ||
+      (err instanceof TypeError && 'code' in err && err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    ) {
+      console.error(`\n${err.message}`);
+      if (!(err instanceof DatasetError)) console.error(`\n${USAGE}`);
+      process.exit(1);
+    }
+    throw err;
+  },
+);
