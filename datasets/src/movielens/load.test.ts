@@ -13,7 +13,6 @@ import {
 import { openDatasetFiles } from './dataset-files';
 import { detectFormat, readMovies, readRatings, readTags, streamRatings } from './load';
 
-
 describe('ml-latest format', () => {
   it.each([
     ['a folder', () => Promise.resolve(writeFolder(LATEST_FIXTURE))],

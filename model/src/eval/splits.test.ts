@@ -5,7 +5,6 @@ import { tableOf } from '../data/table-fixture';
 import { fnv1a32 } from './fnv1a';
 import { lastRatingsSplit, ratingSplit, ratingValidationSplit } from './splits';
 
-
 describe('lastRatingsSplit', () => {
   it('holds out the last floor(n/5) ratings by (timestamp, movieId), at least one', () => {
     const table = tableOf([
