@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { mulberry32 } from '@filmfold/model';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from './synthetic';
 import { writeFolder } from './test-support/fixtures';
 
 const run = promisify(execFile);

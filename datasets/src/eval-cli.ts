@@ -3,12 +3,16 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   biasBaseline,
+  ease,
   evaluate,
+  FILMFOLD_MODELS,
   globalMean,
   type ModelSpec,
   popularity,
   tunedBiasBaseline,
 } from '@filmfold/model';
+import { loadEvalContent } from './content/eval-content';
+import { readFilmMetadata } from './content/film-metadata';
 import { DatasetError } from './errors';
 import { reportJsonLines, reportTable } from './eval-report';
 import { readRatings } from './movielens/load';
@@ -21,6 +25,8 @@ export const MODELS: readonly ModelSpec[] = [
   globalMean,
   biasBaseline,
   tunedBiasBaseline,
+  ease,
+  ...FILMFOLD_MODELS,
 ];
 
 const USAGE = `Usage: npm run eval -- [--data <folder or zip>] [--download <archive>] [--models a,b] [--json]
@@ -31,7 +37,9 @@ Runs the evaluation protocol of ../shared/EVAL.md on a MovieLens ratings set
   --data <path>      a local MovieLens folder or zip (or set FILMFOLD_MOVIELENS)
   --download <name>  without a local copy, the official archive to fetch and verify
                      (default ml-latest-small)
-  --models <list>    comma-separated model names (default: all: ${MODELS.map((m) => m.name).join(', ')})
+  --metadata <csv>   directors, cast and keywords (movie_metadata.csv, joined by IMDb id) for
+                     the content features (or set FILMFOLD_METADATA)
+  --models <list>    comma-separated model names (default: all: ${[...new Set(MODELS.map((m) => m.name))].join(', ')})
   --json             one JSON object per model and task on stdout, nothing else`;
 
 async function main(argv: string[]): Promise<number> {
@@ -41,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
       data: { type: 'string' },
       download: { type: 'string' },
       models: { type: 'string' },
+      metadata: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -59,7 +68,13 @@ async function main(argv: string[]): Promise<number> {
   try {
     const started = performance.now();
     const table = await readRatings(files, byteProgress('Reading ratings'));
+    const metadataPath = values.metadata ?? process.env.FILMFOLD_METADATA;
+    const people = metadataPath
+      ? await readFilmMetadata(resolve(process.env.INIT_CWD ?? process.cwd(), metadataPath))
+      : undefined;
+    const content = await loadEvalContent(files, people);
     const report = evaluate(table, specs, {
+      content,
       onRow: (row) => process.stderr.write(`  ${row.model} (task ${row.task}) done\n`),
     });
     const seconds = (performance.now() - started) / 1000;
@@ -75,16 +90,21 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** The named models, plus the ones they inherit tuned settings from, in MODELS order. */
 function pickModels(list: string | undefined): readonly ModelSpec[] {
   if (!list) return MODELS;
-  return list.split(',').map((name) => {
-    const spec = MODELS.find((m) => m.name === name.trim());
-    if (!spec)
+  const wanted = new Set<string>();
+  const add = (name: string) => {
+    const specs = MODELS.filter((m) => m.name === name);
+    if (specs.length === 0)
       throw new DatasetError(
-        `Unknown model "${name}". Known: ${MODELS.map((m) => m.name).join(', ')}.`,
+        `Unknown model "${name}". Known: ${[...new Set(MODELS.map((m) => m.name))].join(', ')}.`,
       );
-    return spec;
-  });
+    wanted.add(name);
+    for (const spec of specs) if (spec.inherits) add(spec.inherits);
+  };
+  for (const name of list.split(',')) add(name.trim());
+  return MODELS.filter((m) => wanted.has(m.name));
 }
 
 main(process.argv.slice(2)).then(

@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { mulberry32 } from '@filmfold/model';
 
 export interface SyntheticOptions {
   ratings: number;
@@ -10,18 +11,6 @@ export interface SyntheticOptions {
   items: number;
   /** Same seed, same files. */
   seed?: number;
-}
-
-/** Mulberry32: a small, fast, seedable PRNG (Tommy Ettinger). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -1,5 +1,6 @@
 // Runs in Node. ml-latest, ml-latest-small, ml-25m and ml-32m: ratings.csv, movies.csv, links.csv, tags.csv.
 import {
+  type UserTag,
   type Movie,
   type MovieTag,
   movieSchema,
@@ -123,6 +124,18 @@ export async function readLatestTags(files: DatasetFiles): Promise<MovieTag[]> {
       );
     },
   );
+  return tags;
+}
+
+/** Tags with who applied them, for the evaluation (which leaves out tags on held-out ratings). */
+export async function readLatestUserTags(files: DatasetFiles): Promise<UserTag[]> {
+  const file = 'tags.csv';
+  if (!files.has(file)) return [];
+  const tags: UserTag[] = [];
+  await forEachCsvRecord(await files.open(file), file, CSV, ['userId', 'movieId', 'tag'], (get) => {
+    const tag = get('tag').trim();
+    if (tag) tags.push({ userId: Number(get('userId')), movieId: Number(get('movieId')), tag });
+  });
   return tags;
 }
 

@@ -1,8 +1,19 @@
 // Runs in Node. One entry point over every MovieLens format.
-import { type Movie, type MovieTag, type RatingTable, RatingTableBuilder } from '@filmfold/model';
+import {
+  type Movie,
+  type MovieTag,
+  type RatingTable,
+  RatingTableBuilder,
+  type UserTag,
+} from '@filmfold/model';
 import { CorruptArchiveError } from '../errors';
 import type { DatasetFiles } from './dataset-files';
-import { readLatestMovies, readLatestTags, streamLatestRatings } from './latest-format';
+import {
+  readLatestMovies,
+  readLatestTags,
+  readLatestUserTags,
+  streamLatestRatings,
+} from './latest-format';
 import { readMl100kMovies, streamMl100kRatings } from './ml100k-format';
 
 export type MovieLensFormat = 'latest' | 'ml-100k';
@@ -50,6 +61,11 @@ export async function readRatings(
 
 export async function readMovies(files: DatasetFiles): Promise<Movie[]> {
   return detectFormat(files) === 'latest' ? readLatestMovies(files) : readMl100kMovies(files);
+}
+
+/** Tags with their authors' ids; ml-100k has none. */
+export async function readUserTags(files: DatasetFiles): Promise<UserTag[]> {
+  return detectFormat(files) === 'latest' ? readLatestUserTags(files) : [];
 }
 
 /** Free-text tags; ml-100k has none. */

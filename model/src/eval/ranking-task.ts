@@ -8,7 +8,8 @@ import { topK } from '../recommender/top-k';
 import { nowMs } from '../clock';
 import { hitAtK, ndcgAtK, recallAtK } from './metrics';
 import { lastRatingsSplit } from './splits';
-import { chooseParams } from './tune';
+import { contentFor } from './content-context';
+import { type ChosenParams, type FitData, fitTuned } from './tune';
 import { type EvalOptions, type EvalRow, median, type RankingMetrics } from './types';
 
 /** A test rating is relevant at 4 stars or more. */
@@ -115,29 +116,31 @@ export function runRankingTask(
 ): RankingTaskReport {
   const now = options.now ?? nowMs;
   const { train, test } = lastRatingsSplit(table);
-  const trainSet = buildInteractions(train, users, items);
-  const relevant = relevantItems(test, users, items);
   const validation = lastRatingsSplit(train);
-  const validationTrainSet = buildInteractions(validation.train, users, items);
+  const fitData = (part: RatingTable): FitData => ({
+    train: buildInteractions(part, users, items),
+    context: options.content ? { content: contentFor(items, options.content, table, part) } : {},
+  });
+  const full = fitData(train);
+  const validationData = fitData(validation.train);
+  const relevant = relevantItems(test, users, items);
   const validationRelevant = relevantItems(validation.test, users, items);
+  const chosen: ChosenParams = new Map();
 
   const rows: EvalRow<RankingMetrics>[] = [];
   for (const spec of specs) {
     if (!spec.tasks.includes('rank')) continue;
-    const params = chooseParams(
+    const { model, params, fitMs } = fitTuned(
       spec,
-      (p) => {
-        const model = spec.create(p);
-        model.fit(validationTrainSet);
-        return scoreRanking(model, validationTrainSet, validationRelevant, now).metrics['NDCG@10'];
-      },
+      chosen,
+      validationData,
+      full,
+      (candidate) =>
+        scoreRanking(candidate, validationData.train, validationRelevant, now).metrics['NDCG@10'],
       'maximise',
+      now,
     );
-    const model = spec.create(params);
-    const started = now();
-    model.fit(trainSet);
-    const fitMs = now() - started;
-    const { metrics, userTimes } = scoreRanking(model, trainSet, relevant, now);
+    const { metrics, userTimes } = scoreRanking(model, full.train, relevant, now);
     const row: EvalRow<RankingMetrics> = {
       model: spec.name,
       task: 'B',
@@ -153,7 +156,7 @@ export function runRankingTask(
     trainSize: train.length,
     testSize: test.length,
     usersEvaluated: relevant.size,
-    candidateItems: ratedItems(trainSet).count,
+    candidateItems: ratedItems(full.train).count,
     rows,
   };
 }

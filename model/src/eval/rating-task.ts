@@ -8,7 +8,8 @@ import type { ModelSpec, Recommender } from '../recommender/recommender';
 import { nowMs } from '../clock';
 import { errorMetrics } from './metrics';
 import { ratingSplit, ratingValidationSplit } from './splits';
-import { chooseParams } from './tune';
+import { contentFor } from './content-context';
+import { type ChosenParams, type FitData, fitTuned } from './tune';
 import { type EvalOptions, type EvalRow, median, type RatingMetrics } from './types';
 
 export interface RatingTaskReport {
@@ -53,25 +54,26 @@ export function runRatingTask(
   const now = options.now ?? nowMs;
   const { train, test } = ratingSplit(table);
   const validation = ratingValidationSplit(train);
-  const trainSet = buildInteractions(train, users, items);
-  const validationTrainSet = buildInteractions(validation.train, users, items);
+  const fitData = (part: RatingTable): FitData => ({
+    train: buildInteractions(part, users, items),
+    context: options.content ? { content: contentFor(items, options.content, table, part) } : {},
+  });
+  const full = fitData(train);
+  const validationData = fitData(validation.train);
+  const chosen: ChosenParams = new Map();
   const rows: EvalRow<RatingMetrics>[] = [];
 
   for (const spec of specs) {
     if (!spec.tasks.includes('predict')) continue;
-    const params = chooseParams(
+    const { model, params, fitMs } = fitTuned(
       spec,
-      (p) => {
-        const model = spec.create(p);
-        model.fit(validationTrainSet);
-        return scoreRatings(model, validation.test, users, items).RMSE;
-      },
+      chosen,
+      validationData,
+      full,
+      (candidate) => scoreRatings(candidate, validation.test, users, items).RMSE,
       'minimise',
+      now,
     );
-    const model = spec.create(params);
-    const started = now();
-    model.fit(trainSet);
-    const fitMs = now() - started;
     const row: EvalRow<RatingMetrics> = {
       model: spec.name,
       task: 'A',

@@ -1,4 +1,5 @@
 // Runs in browser, worker and Node.
+import type { EvalContent } from './content-context';
 
 export type TaskName = 'A' | 'B';
 
@@ -25,6 +26,8 @@ export interface EvalRow<M = RatingMetrics | RankingMetrics> {
 }
 
 export interface EvalOptions {
+  /** Film content (genres, tags, people), for models that use it. */
+  content?: EvalContent;
   /** Monotonic milliseconds; injected so that the protocol stays free of platform APIs. */
   now?: () => number;
   /** Called as each model finishes, for progress output. */

@@ -1,5 +1,11 @@
 // Runs in browser, worker and Node.
 import type { Interactions } from '../data/interactions';
+import type { ContentDocument } from './content-map';
+
+/** What a model may know besides the ratings, indexed like the training items. */
+export interface FitContext {
+  content?: readonly ContentDocument[];
+}
 
 /**
  * A model the evaluation (and later the server and the worker) can train and ask.
@@ -7,7 +13,7 @@ import type { Interactions } from '../data/interactions';
  */
 export interface Recommender {
   /** Learns from the training ratings. */
-  fit(train: Interactions): void;
+  fit(train: Interactions, context?: FitContext): void;
   /** Predicted stars for one user and item (task A); absent when the model only ranks. */
   predict?(user: number, item: number): number;
   /** Writes a score for every item into `out` (task B); absent when the model only predicts. */
@@ -21,5 +27,10 @@ export interface ModelSpec<P extends Record<string, number> = Record<string, num
   readonly tasks: readonly ('predict' | 'rank')[];
   /** Candidate hyperparameters; the first is the default. A single entry means nothing to tune. */
   readonly grid: readonly P[];
+  /**
+   * Another spec whose chosen hyperparameters this one starts from (it must run earlier);
+   * each grid entry is laid over them. For ablations that share one tuned model.
+   */
+  readonly inherits?: string;
   create(params: P): Recommender;
 }

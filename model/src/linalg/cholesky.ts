@@ -1,0 +1,54 @@
+// Runs in browser, worker and Node. Dense symmetric positive-definite solves for small k x k systems.
+
+/**
+ * Cholesky factorisation in place: on return the lower triangle of `a` (row-major n x n) holds L
+ * with A = L Lᵀ. Returns false when A is not positive definite (the caller adds regularisation).
+ */
+export function choleskyInPlace(a: Float64Array, n: number): boolean {
+  for (let j = 0; j < n; j++) {
+    const rowJ = j * n;
+    let diagonal = a[rowJ + j]!;
+    for (let p = 0; p < j; p++) diagonal -= a[rowJ + p]! * a[rowJ + p]!;
+    if (!(diagonal > 0)) return false;
+    const ljj = Math.sqrt(diagonal);
+    a[rowJ + j] = ljj;
+    for (let i = j + 1; i < n; i++) {
+      const rowI = i * n;
+      let sum = a[rowI + j]!;
+      for (let p = 0; p < j; p++) sum -= a[rowI + p]! * a[rowJ + p]!;
+      a[rowI + j] = sum / ljj;
+    }
+  }
+  return true;
+}
+
+/** Solves L Lᵀ x = b in place in `b`, with L from choleskyInPlace. */
+export function choleskySolveInPlace(l: Float64Array, n: number, b: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    let sum = b[i]!;
+    for (let p = 0; p < i; p++) sum -= l[row + p]! * b[p]!;
+    b[i] = sum / l[row + i]!;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    let sum = b[i]!;
+    for (let p = i + 1; p < n; p++) sum -= l[p * n + i]! * b[p]!;
+    b[i] = sum / l[i * n + i]!;
+  }
+}
+
+/** Gramian FᵀF of row-major factors (rows x k), as a dense k x k Float64Array. */
+export function gramian(factors: Float32Array, rows: number, k: number): Float64Array {
+  const g = new Float64Array(k * k);
+  for (let r = 0; r < rows; r++) {
+    const base = r * k;
+    for (let a = 0; a < k; a++) {
+      const fa = factors[base + a]!;
+      if (fa === 0) continue;
+      const rowA = a * k;
+      for (let b = a; b < k; b++) g[rowA + b] = g[rowA + b]! + fa * factors[base + b]!;
+    }
+  }
+  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) g[a * k + b] = g[b * k + a]!;
+  return g;
+}

@@ -1,0 +1,239 @@
+// Runs in browser, worker and Node.
+// Biased matrix factorisation for predicted stars, r̂ = μ + b_u + b_i + x_uᵀy_i, trained by ALS with
+// weighted-λ regularisation: Zhou, Wilkinson, Schreiber, Pan 2008, "Large-Scale Parallel
+// Collaborative Filtering for the Netflix Prize", section 3.1; biases ride along as an extra
+// coordinate of each row (Koren, Bell, Volinsky 2009, eq. 5).
+import type { Interactions, SparseRows } from '../data/interactions';
+import { choleskyInPlace, choleskySolveInPlace } from '../linalg/cholesky';
+import { cgWork, conjugateGradient } from '../linalg/conjugate-gradient';
+import { fillNormal, mulberry32 } from '../random';
+import { fitBiases } from './baselines';
+
+export interface StarParams extends Record<string, number> {
+  factors: number;
+  iterations: number;
+  /** λ, multiplied by each row's number of ratings (weighted-λ). */
+  regularization: number;
+  /** λ for the bias coordinate, also per rating. */
+  biasRegularization: number;
+  /** Conjugate-gradient steps per row while training; 0 solves each row exactly. */
+  cgSteps: number;
+  seed: number;
+}
+
+/** Trained star model: global mean, biases and factors for users and items. */
+export interface StarFactors {
+  readonly k: number;
+  readonly globalMean: number;
+  readonly userBias: Float32Array;
+  readonly itemBias: Float32Array;
+  readonly userFactors: Float32Array;
+  readonly itemFactors: Float32Array;
+}
+
+/** Working memory for one (k + 1)-dimensional row solve. */
+export interface StarScratch {
+  a: Float64Array;
+  b: Float64Array;
+}
+
+export function starScratch(k: number): StarScratch {
+  return { a: new Float64Array((k + 1) * (k + 1)), b: new Float64Array(k + 1) };
+}
+
+/**
+ * Solves one row's factors and bias given the other side fixed:
+ * minimise Σ_j (r_j − μ − b_other_j − b − xᵀf_j)² + n·(λ|x|² + λ_b·b²).
+ * Writes x into outFactors at outOffset and returns b.
+ */
+export function solveStarRow(
+  otherFactors: Float32Array,
+  otherBias: Float32Array,
+  globalMean: number,
+  k: number,
+  cols: ArrayLike<number>,
+  ratings: ArrayLike<number>,
+  start: number,
+  end: number,
+  params: StarParams,
+  scratch: StarScratch,
+  outFactors: Float32Array,
+  outOffset: number,
+): number {
+  const d = k + 1;
+  const { a, b } = scratch;
+  a.fill(0);
+  b.fill(0);
+  for (let e = start; e < end; e++) {
+    const j = cols[e]!;
+    const base = j * k;
+    const residual = ratings[e]! - globalMean - otherBias[j]!;
+    // Feature vector f = [y_j, 1]; accumulate the lower triangle of Σ f fᵀ and Σ residual·f.
+    for (let r = 0; r < k; r++) {
+      const fr = otherFactors[base + r]!;
+      b[r] = b[r]! + residual * fr;
+      const row = r * d;
+      for (let c = 0; c <= r; c++) a[row + c] = a[row + c]! + fr * otherFactors[base + c]!;
+    }
+    const biasRow = k * d;
+    for (let c = 0; c < k; c++) a[biasRow + c] = a[biasRow + c]! + otherFactors[base + c]!;
+    a[biasRow + k] = a[biasRow + k]! + 1;
+    b[k] = b[k]! + residual;
+  }
+  const n = Math.max(1, end - start);
+  for (let r = 0; r < k; r++) a[r * d + r] = a[r * d + r]! + params.regularization * n;
+  a[k * d + k] = a[k * d + k]! + params.biasRegularization * n;
+  if (!choleskyInPlace(a, d))
+    throw new RangeError('Star model row system is not positive definite.');
+  choleskySolveInPlace(a, d, b);
+  for (let r = 0; r < k; r++) outFactors[outOffset + r] = b[r]!;
+  return b[k]!;
+}
+
+/** Trains the star model by alternating exact row solves, starting from regularised biases. */
+export function trainStars(train: Interactions, params: StarParams): StarFactors {
+  const k = params.factors;
+  const random = mulberry32(params.seed);
+  const start = fitBiases(train, { itemReg: 10, userReg: 10 });
+  const model: StarFactors = {
+    k,
+    globalMean: train.globalMean,
+    userBias: start.user,
+    itemBias: start.item,
+    userFactors: new Float32Array(train.numUsers * k),
+    itemFactors: fillNormal(new Float32Array(train.numItems * k), random, 0.1 / Math.sqrt(k)),
+  };
+  const scratch = starScratch(k);
+  for (let iteration = 0; iteration < params.iterations; iteration++) {
+    solveStarSide(
+      train.byUser,
+      train.numUsers,
+      model.itemFactors,
+      model.itemBias,
+      model.userFactors,
+      model.userBias,
+      model.globalMean,
+      k,
+      params,
+      scratch,
+    );
+    solveStarSide(
+      train.byItem,
+      train.numItems,
+      model.userFactors,
+      model.userBias,
+      model.itemFactors,
+      model.itemBias,
+      model.globalMean,
+      k,
+      params,
+      scratch,
+    );
+  }
+  return model;
+}
+
+function solveStarSide(
+  rows: SparseRows,
+  rowCount: number,
+  otherFactors: Float32Array,
+  otherBias: Float32Array,
+  outFactors: Float32Array,
+  outBias: Float32Array,
+  globalMean: number,
+  k: number,
+  params: StarParams,
+  scratch: StarScratch,
+): void {
+  const d = k + 1;
+  const work = cgWork(d);
+  const x = new Float64Array(d);
+  const b = new Float64Array(d);
+  for (let row = 0; row < rowCount; row++) {
+    const start = rows.ptr[row]!;
+    const end = rows.ptr[row + 1]!;
+    if (start === end) {
+      outBias[row] = 0;
+      outFactors.fill(0, row * k, row * k + k);
+      continue;
+    }
+    if (params.cgSteps <= 0) {
+      outBias[row] = solveStarRow(
+        otherFactors,
+        otherBias,
+        globalMean,
+        k,
+        rows.cols,
+        rows.values,
+        start,
+        end,
+        params,
+        scratch,
+        outFactors,
+        row * k,
+      );
+      continue;
+    }
+    // The same system by warm-started conjugate gradient (see implicit-als.ts): A v = Σ f (fᵀv) + n·Λ v.
+    const n = end - start;
+    b.fill(0);
+    for (let e = start; e < end; e++) {
+      const j = rows.cols[e]!;
+      const residual = rows.values[e]! - globalMean - otherBias[j]!;
+      for (let c = 0; c < k; c++) b[c] = b[c]! + residual * otherFactors[j * k + c]!;
+      b[k] = b[k]! + residual;
+    }
+    for (let c = 0; c < k; c++) x[c] = outFactors[row * k + c]!;
+    x[k] = outBias[row]!;
+    const multiply = (v: Float64Array, result: Float64Array) => {
+      for (let c = 0; c < k; c++) result[c] = params.regularization * n * v[c]!;
+      result[k] = params.biasRegularization * n * v[k]!;
+      for (let e = start; e < end; e++) {
+        const base = rows.cols[e]! * k;
+        let projection = v[k]!;
+        for (let c = 0; c < k; c++) projection += otherFactors[base + c]! * v[c]!;
+        for (let c = 0; c < k; c++) result[c] = result[c]! + projection * otherFactors[base + c]!;
+        result[k] = result[k]! + projection;
+      }
+    };
+    conjugateGradient(d, multiply, b, x, params.cgSteps, work);
+    for (let c = 0; c < k; c++) outFactors[row * k + c] = x[c]!;
+    outBias[row] = x[k]!;
+  }
+}
+
+/** The trainer's user step: every user's factors and bias given the item side (new arrays). */
+export function starUserStep(
+  train: Interactions,
+  model: StarFactors,
+  params: StarParams,
+): { factors: Float32Array; bias: Float32Array } {
+  const factors = new Float32Array(train.numUsers * model.k);
+  const bias = new Float32Array(train.numUsers);
+  solveStarSide(
+    train.byUser,
+    train.numUsers,
+    model.itemFactors,
+    model.itemBias,
+    factors,
+    bias,
+    model.globalMean,
+    model.k,
+    params,
+    starScratch(model.k),
+  );
+  return { factors, bias };
+}
+
+/** Predicted stars for a user vector and bias, unclipped. */
+export function predictStars(
+  model: StarFactors,
+  userVector: ArrayLike<number>,
+  userBias: number,
+  item: number,
+): number {
+  const base = item * model.k;
+  let dot = 0;
+  for (let c = 0; c < model.k; c++) dot += userVector[c]! * model.itemFactors[base + c]!;
+  return model.globalMean + userBias + model.itemBias[item]! + dot;
+}

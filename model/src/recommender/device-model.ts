@@ -1,0 +1,112 @@
+// Runs in browser, worker and Node: what a device does with a decoded snapshot and its own ratings.
+import type { Snapshot } from '../snapshot/snapshot';
+import { solveStarRow, type StarParams, starScratch } from './biased-mf';
+import { diversify } from './diversify';
+import {
+  type FoldedUser,
+  foldIn,
+  type ItemSpace,
+  prepareItemSpace,
+  scoreAllItems,
+  type UserRatings,
+} from './fold-in';
+import { topK } from './top-k';
+
+/** A snapshot made ready for scoring: the item space and the star model, indexed by movieId. */
+export interface DeviceModel {
+  readonly snapshot: Snapshot;
+  readonly space: ItemSpace;
+  indexOf(movieId: number): number;
+}
+
+export function prepareDeviceModel(snapshot: Snapshot): DeviceModel {
+  const positions = new Map<number, number>();
+  snapshot.movieIds.forEach((id, i) => positions.set(id, i));
+  return {
+    snapshot,
+    space: prepareItemSpace(
+      snapshot.implicit.factors,
+      snapshot.implicit.params.factors,
+      snapshot.implicit.params,
+    ),
+    indexOf: (movieId) => positions.get(movieId) ?? -1,
+  };
+}
+
+/** A user's star model, folded in: their factor vector and bias. */
+export interface StarUser {
+  vector: Float32Array;
+  bias: number;
+}
+
+/**
+ * The user's star vector and bias in closed form from their ratings: the user step of the star
+ * model's ALS (solveStarRow), on the snapshot's item factors and biases.
+ */
+export function foldInStars(snapshot: Snapshot, ratings: UserRatings): StarUser {
+  const stars = snapshot.stars;
+  if (!stars) throw new RangeError('This snapshot has no star model.');
+  const k = stars.params.factors;
+  const vector = new Float32Array(k);
+  if (ratings.items.length === 0) return { vector, bias: 0 };
+  const params: StarParams = stars.params;
+  const bias = solveStarRow(
+    stars.factors,
+    stars.itemBias,
+    stars.globalMean,
+    k,
+    ratings.items,
+    ratings.ratings,
+    0,
+    ratings.items.length,
+    params,
+    starScratch(k),
+    vector,
+    0,
+  );
+  return { vector, bias };
+}
+
+/** Predicted stars of one film for a folded-in user, clipped to 0.5-5. */
+export function predictedStars(snapshot: Snapshot, user: StarUser, item: number): number {
+  const stars = snapshot.stars!;
+  const k = stars.params.factors;
+  let dot = 0;
+  for (let c = 0; c < k; c++) dot += user.vector[c]! * stars.factors[item * k + c]!;
+  return Math.min(5, Math.max(0.5, stars.globalMean + user.bias + stars.itemBias[item]! + dot));
+}
+
+export interface RecommendOptions {
+  count: number;
+  /** 1 for items that pass the person's filters; absent means every item. */
+  allowed?: Uint8Array;
+  /** Items never to show: rated, hidden, already seen. */
+  excluded?: Iterable<number>;
+  /** 0 ranks by score alone; up to 1 trades score for variety (MMR). */
+  diversity?: number;
+}
+
+/** The top films for a folded-in user, with exclusions, filters and diversification applied. */
+export function recommend(
+  model: DeviceModel,
+  user: FoldedUser,
+  options: RecommendOptions,
+): Int32Array {
+  const scores = scoreAllItems(model.space, user.vector, new Float32Array(model.space.numItems));
+  const candidates = options.allowed
+    ? Uint8Array.from(options.allowed)
+    : new Uint8Array(model.space.numItems).fill(1);
+  for (let e = 0; e < user.ratings.items.length; e++) candidates[user.ratings.items[e]!] = 0;
+  for (const item of options.excluded ?? [])
+    if (item >= 0 && item < candidates.length) candidates[item] = 0;
+  const diversity = options.diversity ?? 0;
+  return diversity > 0
+    ? diversify(scores, model.space.factors, model.space.k, {
+        count: options.count,
+        diversity,
+        candidates,
+      })
+    : topK(scores, options.count, candidates);
+}
+
+export { foldIn };

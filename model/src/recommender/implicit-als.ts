@@ -1,0 +1,206 @@
+// Runs in browser, worker and Node.
+// Implicit ALS: Hu, Koren, Volinsky 2008, "Collaborative Filtering for Implicit Feedback Datasets",
+// eq. 4, with the unobserved weight α0 and frequency-scaled regularisation of
+// Rendle, Krichene, Zhang, Koren 2021, "Revisiting the Performance of iALS on Item Recommendation".
+import { choleskyInPlace, choleskySolveInPlace, gramian } from '../linalg/cholesky';
+import type { Interactions, SparseRows } from '../data/interactions';
+import { cgWork, conjugateGradient } from '../linalg/conjugate-gradient';
+import { fillNormal, mulberry32 } from '../random';
+
+export interface ImplicitParams extends Record<string, number> {
+  /** Embedding size k. */
+  factors: number;
+  iterations: number;
+  /** λ: L2 regularisation, scaled per row by (n + α0·N)^ν. */
+  regularization: number;
+  /** ν: 0 keeps λ fixed, 1 scales it with each row's weight (Rendle et al. 2021, section 3.3). */
+  frequencyExponent: number;
+  /** α0: the weight of every unobserved pair, pushing their scores toward 0. */
+  unobservedWeight: number;
+  /** α: an observed rating r weighs c = 1 + α·r/5, so that low ratings count less. */
+  confidence: number;
+  /** Ratings below this are negatives (target 0 with weight c); 0 keeps every rating positive. */
+  negativeBelow: number;
+  /** Conjugate-gradient steps per row while training (Takács et al. 2011); 0 solves each row exactly. */
+  cgSteps: number;
+  seed: number;
+}
+
+/** c_ui: how much an observed rating weighs (Hu et al. eq. 2, with the rating as the signal). */
+export function confidenceOf(rating: number, params: ImplicitParams): number {
+  return 1 + (params.confidence * rating) / 5;
+}
+
+/** c_ui · p_ui: the pull of an observed rating toward a score of 1; 0 for a negative. */
+export function pullOf(rating: number, params: ImplicitParams): number {
+  return params.negativeBelow > 0 && rating < params.negativeBelow
+    ? 0
+    : confidenceOf(rating, params);
+}
+
+/** λ for a row with `count` observed entries: λ·(count + α0·otherCount)^ν. */
+export function rowLambda(count: number, otherCount: number, params: ImplicitParams): number {
+  return (
+    params.regularization *
+    Math.pow(count + params.unobservedWeight * otherCount, params.frequencyExponent)
+  );
+}
+
+/** Trained implicit factors: one row of k numbers per user and per item (row-major). */
+export interface ImplicitFactors {
+  readonly k: number;
+  readonly numUsers: number;
+  readonly numItems: number;
+  readonly userFactors: Float32Array;
+  readonly itemFactors: Float32Array;
+}
+
+/** Working memory for one row solve, reused across rows. */
+export interface RowScratch {
+  /** k x k system matrix; after a solve, its Cholesky factor L. */
+  a: Float64Array;
+  /** Right-hand side; after a solve, the solution. */
+  b: Float64Array;
+}
+
+export function rowScratch(k: number): RowScratch {
+  return { a: new Float64Array(k * k), b: new Float64Array(k) };
+}
+
+/**
+ * Solves one row of implicit ALS in closed form:
+ * (α0·G + Σ_j (c_j − α0) f_j f_jᵀ + λ_row·I) x = Σ_j c_j p_j f_j,
+ * where j runs over the row's observed entries and f_j are the other side's factors.
+ * Leaves L (of the system matrix) in scratch.a and x in scratch.b; returns x as float32 in `out`.
+ */
+export function solveImplicitRow(
+  gram: Float64Array,
+  other: Float32Array,
+  otherCount: number,
+  k: number,
+  cols: ArrayLike<number>,
+  ratings: ArrayLike<number>,
+  start: number,
+  end: number,
+  params: ImplicitParams,
+  scratch: RowScratch,
+  out: Float32Array,
+  outOffset: number,
+): void {
+  const { a, b } = scratch;
+  const alpha0 = params.unobservedWeight;
+  for (let p = 0; p < k * k; p++) a[p] = alpha0 * gram[p]!;
+  b.fill(0);
+  for (let e = start; e < end; e++) {
+    const base = cols[e]! * k;
+    const extra = confidenceOf(ratings[e]!, params) - alpha0;
+    const pull = pullOf(ratings[e]!, params);
+    for (let r = 0; r < k; r++) {
+      const fr = other[base + r]!;
+      if (pull !== 0) b[r] = b[r]! + pull * fr;
+      const scaled = extra * fr;
+      const row = r * k;
+      for (let c = 0; c <= r; c++) a[row + c] = a[row + c]! + scaled * other[base + c]!;
+    }
+  }
+  const lambda = rowLambda(end - start, otherCount, params);
+  for (let r = 0; r < k; r++) a[r * k + r] = a[r * k + r]! + lambda;
+  // Only the lower triangle was accumulated; Cholesky reads only the lower triangle.
+  if (!choleskyInPlace(a, k))
+    throw new RangeError('Implicit ALS row system is not positive definite.');
+  choleskySolveInPlace(a, k, b);
+  for (let r = 0; r < k; r++) out[outOffset + r] = b[r]!;
+}
+
+/** Trains user and item factors by alternating row solves. Deterministic for a seed. */
+export function trainImplicit(train: Interactions, params: ImplicitParams): ImplicitFactors {
+  const k = params.factors;
+  const random = mulberry32(params.seed);
+  const userFactors = new Float32Array(train.numUsers * k);
+  const itemFactors = fillNormal(new Float32Array(train.numItems * k), random, 0.1 / Math.sqrt(k));
+  for (let iteration = 0; iteration < params.iterations; iteration++) {
+    userStep(train, itemFactors, params, userFactors);
+    solveSide(train.byItem, train.numItems, userFactors, train.numUsers, itemFactors, k, params);
+  }
+  return { k, numUsers: train.numUsers, numItems: train.numItems, userFactors, itemFactors };
+}
+
+/** The trainer's user step: every user's vector given the item factors (in place in `out`). */
+export function userStep(
+  train: Interactions,
+  itemFactors: Float32Array,
+  params: ImplicitParams,
+  out = new Float32Array(train.numUsers * params.factors),
+): Float32Array {
+  solveSide(train.byUser, train.numUsers, itemFactors, train.numItems, out, params.factors, params);
+  return out;
+}
+
+function solveSide(
+  rows: SparseRows,
+  rowCount: number,
+  other: Float32Array,
+  otherCount: number,
+  out: Float32Array,
+  k: number,
+  params: ImplicitParams,
+): void {
+  const gram = gramian(other, otherCount, k);
+  if (params.cgSteps <= 0) {
+    const scratch = rowScratch(k);
+    for (let row = 0; row < rowCount; row++) {
+      solveImplicitRow(
+        gram,
+        other,
+        otherCount,
+        k,
+        rows.cols,
+        rows.values,
+        rows.ptr[row]!,
+        rows.ptr[row + 1]!,
+        params,
+        scratch,
+        out,
+        row * k,
+      );
+    }
+    return;
+  }
+  // Conjugate gradient, warm-started from the current rows: Takács, Pilászy, Tikk 2011,
+  // "Applications of the conjugate gradient method for implicit feedback collaborative filtering".
+  const work = cgWork(k);
+  const x = new Float64Array(k);
+  const b = new Float64Array(k);
+  const alpha0 = params.unobservedWeight;
+  for (let row = 0; row < rowCount; row++) {
+    const start = rows.ptr[row]!;
+    const end = rows.ptr[row + 1]!;
+    const lambda = rowLambda(end - start, otherCount, params);
+    b.fill(0);
+    for (let e = start; e < end; e++) {
+      const pull = pullOf(rows.values[e]!, params);
+      if (pull === 0) continue;
+      const base = rows.cols[e]! * k;
+      for (let c = 0; c < k; c++) b[c] = b[c]! + pull * other[base + c]!;
+    }
+    for (let c = 0; c < k; c++) x[c] = out[row * k + c]!;
+    // A v = α0·G v + Σ_j (c_j − α0) f_j (f_jᵀ v) + λ v, without forming A.
+    const multiply = (v: Float64Array, result: Float64Array) => {
+      for (let r = 0; r < k; r++) {
+        let sum = 0;
+        const at = r * k;
+        for (let c = 0; c < k; c++) sum += gram[at + c]! * v[c]!;
+        result[r] = alpha0 * sum + lambda * v[r]!;
+      }
+      for (let e = start; e < end; e++) {
+        const base = rows.cols[e]! * k;
+        let projection = 0;
+        for (let c = 0; c < k; c++) projection += other[base + c]! * v[c]!;
+        projection *= confidenceOf(rows.values[e]!, params) - alpha0;
+        for (let c = 0; c < k; c++) result[c] = result[c]! + projection * other[base + c]!;
+      }
+    };
+    conjugateGradient(k, multiply, b, x, params.cgSteps, work);
+    for (let c = 0; c < k; c++) out[row * k + c] = x[c]!;
+  }
+}
