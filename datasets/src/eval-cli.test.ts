@@ -76,9 +76,17 @@ describe('npm run eval', () => {
       'global-mean/A',
       'user-item-bias/A',
       'user-item-bias-tuned/A',
+      'filmfold-foldin/A',
       'popularity/B',
       'user-item-bias/B',
       'user-item-bias-tuned/B',
+      'ease/B',
+      'ials/B',
+      'filmfold-foldin-float32/B',
+      'filmfold-foldin-int8/B',
+      'filmfold-foldin-content/B',
+      'filmfold-foldin/B',
+      'filmfold-foldin-diverse/B',
     ]);
     for (const row of from100k) {
       const metrics =

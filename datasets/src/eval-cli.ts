@@ -7,7 +7,10 @@ import {
   evaluate,
   FILMFOLD_MODELS,
   globalMean,
+  type EvalContent,
+  evaluateColdStart,
   type ModelSpec,
+  type RatingTable,
   popularity,
   tunedBiasBaseline,
 } from '@filmfold/model';
@@ -40,7 +43,9 @@ Runs the evaluation protocol of ../shared/EVAL.md on a MovieLens ratings set
   --metadata <csv>   directors, cast and keywords (movie_metadata.csv, joined by IMDb id) for
                      the content features (or set FILMFOLD_METADATA)
   --models <list>    comma-separated model names (default: all: ${[...new Set(MODELS.map((m) => m.name))].join(', ')})
-  --json             one JSON object per model and task on stdout, nothing else`;
+  --json             one JSON object per model and task on stdout, nothing else
+  --cold-start       instead, Filmfold's cold-start check: films nobody has rated yet, ranked
+                     from their content alone (genres, and directors, cast and keywords)`;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -51,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
       models: { type: 'string' },
       metadata: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'cold-start': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -73,6 +79,10 @@ async function main(argv: string[]): Promise<number> {
       ? await readFilmMetadata(resolve(process.env.INIT_CWD ?? process.cwd(), metadataPath))
       : undefined;
     const content = await loadEvalContent(files, people);
+    if (values['cold-start']) {
+      console.log(coldStartTable(table, content, files.location));
+      return 0;
+    }
     const report = evaluate(table, specs, {
       content,
       onRow: (row) => process.stderr.write(`  ${row.model} (task ${row.task}) done\n`),
@@ -88,6 +98,27 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await files.close();
   }
+}
+
+/** Runs the cold-start check and formats it as a Markdown table. */
+function coldStartTable(table: RatingTable, content: EvalContent, source: string): string {
+  const report = evaluateColdStart(table, content, [
+    { name: 'genres', fields: { genres: true } },
+    {
+      name: 'genres + directors, cast, keywords',
+      fields: { genres: true, directors: true, cast: true, keywords: true },
+    },
+  ]);
+  return [
+    `Cold-start check on ${source}: ${report.coldFilms} films lose every training rating and tag;`,
+    `${report.usersEvaluated} test users liked one of them. Only those films are ranked.`,
+    '',
+    '| content features | NDCG@10 | HR@10 |',
+    '| --- | ---: | ---: |',
+    ...report.rows.map(
+      (r) => `| ${r.features} | ${r['NDCG@10'].toFixed(4)} | ${r['HR@10'].toFixed(4)} |`,
+    ),
+  ].join('\n');
 }
 
 /** The named models, plus the ones they inherit tuned settings from, in MODELS order. */

@@ -31,3 +31,6 @@ export * from './snapshot/codec';
 export * from './snapshot/quantize';
 export * from './eval/content-context';
 export * from './eval/tune';
+export * from './eval/cold-start';
+export * from './recommender/star-blend';
+export * from './linalg/symmetric-eigen';

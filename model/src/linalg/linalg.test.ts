@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../random';
 import { choleskyInPlace, choleskySolveInPlace, gramian } from './cholesky';
 import { cgWork, conjugateGradient } from './conjugate-gradient';
+import { rotateRows, symmetricEigen } from './symmetric-eigen';
 
 /** A random symmetric positive-definite matrix MᵀM + nI. */
 function spd(n: number, seed: number): Float64Array {
@@ -59,5 +60,36 @@ describe('conjugateGradient', () => {
     choleskyInPlace(l, n);
     choleskySolveInPlace(l, n, exact);
     x.forEach((v, i) => expect(v).toBeCloseTo(exact[i]!, 6));
+  });
+});
+
+describe('symmetricEigen', () => {
+  it('decomposes A = Q diag(λ) Qᵀ with orthogonal Q', () => {
+    for (const n of [1, 3, 9]) {
+      const a = spd(n, n);
+      const { values, vectors: q } = symmetricEigen(a, n);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          let back = 0;
+          let orth = 0;
+          for (let p = 0; p < n; p++) {
+            back += q[i * n + p]! * values[p]! * q[j * n + p]!;
+            orth += q[p * n + i]! * q[p * n + j]!;
+          }
+          expect(back).toBeCloseTo(a[i * n + j]!, 8);
+          expect(orth).toBeCloseTo(i === j ? 1 : 0, 10);
+        }
+    }
+  });
+
+  it('rotating both sides of a product leaves it unchanged', () => {
+    const k = 3;
+    const { vectors: q } = symmetricEigen(spd(k, 1), k);
+    const x = Float32Array.of(0.5, -1, 2);
+    const y = Float32Array.of(1, 0.25, -0.5);
+    const before = x.reduce((s, v, i) => s + v * y[i]!, 0);
+    rotateRows(x, 1, k, q);
+    rotateRows(y, 1, k, q);
+    expect(x.reduce((s, v, i) => s + v * y[i]!, 0)).toBeCloseTo(before, 5);
   });
 });

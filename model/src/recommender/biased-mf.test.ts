@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { userRatingsOf } from './fold-in';
 import { decodeSnapshot, encodeSnapshot } from '../snapshot/codec';
 import { type StarParams, starUserStep, trainStars } from './biased-mf';
-import { foldInStars, predictedStars } from './device-model';
+import { foldInStars, predictedStars, prepareDeviceModel } from './device-model';
 import { IMPLICIT_DEFAULTS, STAR_DEFAULTS } from './filmfold';
 import { trainSharedModel } from './shared-model';
 import { twoTasteGroups } from './test-data';
 
 const train = twoTasteGroups();
-const params: StarParams = { ...STAR_DEFAULTS, factors: 4, iterations: 8, cgSteps: 0 };
+const params: StarParams = {
+  ...STAR_DEFAULTS,
+  factors: 4,
+  iterations: 8,
+  cgSteps: 0,
+  implicitBlend: 0,
+};
 
-function ratingsOf(user: number) {
-  const start = train.byUser.ptr[user]!;
-  const end = train.byUser.ptr[user + 1]!;
-  return {
-    items: train.byUser.cols.slice(start, end),
-    ratings: train.byUser.values.slice(start, end),
-  };
-}
+const ratingsOf = (user: number) => userRatingsOf(train, user);
 
 describe('star model', () => {
   it('fits the training ratings better than the global mean', () => {
@@ -52,7 +52,7 @@ describe('star model', () => {
     const trainer = trainStars(train, params); // same seed: the model inside the snapshot
     const step = starUserStep(train, trainer, params);
     for (const user of [0, 3, 11]) {
-      const folded = foldInStars(decoded, ratingsOf(user));
+      const folded = foldInStars(prepareDeviceModel(decoded), ratingsOf(user));
       expect(folded.bias).toBeCloseTo(step.bias[user]!, 5);
       folded.vector.forEach((v, c) =>
         expect(v).toBeCloseTo(step.factors[user * params.factors + c]!, 5),
@@ -71,9 +71,10 @@ describe('star model', () => {
       undefined,
       'test',
     );
-    const user = foldInStars(snapshot, ratingsOf(1)); // userId 2: group A likes films 1-15
-    expect(predictedStars(snapshot, user, 2)).toBeGreaterThan(3.5);
-    expect(predictedStars(snapshot, user, 25)).toBeLessThan(2.5);
+    const device = prepareDeviceModel(snapshot);
+    const user = foldInStars(device, ratingsOf(1)); // userId 2: group A likes films 1-15
+    expect(predictedStars(device, user, 2)).toBeGreaterThan(3.5);
+    expect(predictedStars(device, user, 25)).toBeLessThan(2.5);
   });
 
   it('folds in no ratings as the item bias alone', () => {
@@ -87,11 +88,44 @@ describe('star model', () => {
       undefined,
       'test',
     );
-    const user = foldInStars(snapshot, { items: new Int32Array(0), ratings: new Float32Array(0) });
+    const device = prepareDeviceModel(snapshot);
+    const user = foldInStars(device, { items: new Int32Array(0), ratings: new Float32Array(0) });
     expect(user.bias).toBe(0);
-    expect(predictedStars(snapshot, user, 0)).toBeCloseTo(
+    expect(predictedStars(device, user, 0)).toBeCloseTo(
       Math.min(5, Math.max(0.5, snapshot.stars!.globalMean + snapshot.stars!.itemBias[0]!)),
       6,
     );
+  });
+});
+
+describe('star blend', () => {
+  it('fits weights on held-out ratings and keeps predictions in 0.5-5', () => {
+    const blended = { ...params, implicitBlend: 1 };
+    const snapshot = trainSharedModel(
+      train,
+      {
+        implicit: { ...IMPLICIT_DEFAULTS, factors: 4, iterations: 4 },
+        stars: blended,
+        content: null,
+      },
+      undefined,
+      'test',
+    );
+    const blend = snapshot.stars!.blend!;
+    expect(
+      Number.isFinite(blend.stars) &&
+        Number.isFinite(blend.implicit) &&
+        Number.isFinite(blend.offset),
+    ).toBe(true);
+    const device = prepareDeviceModel(decodeSnapshot(encodeSnapshot(snapshot, 'int8')));
+    expect(device.snapshot.stars!.blend).toEqual(blend);
+    const user = foldInStars(device, ratingsOf(1));
+    expect(user.implicit).not.toBeNull();
+    for (let item = 0; item < train.numItems; item++) {
+      const stars = predictedStars(device, user, item);
+      expect(stars).toBeGreaterThanOrEqual(0.5);
+      expect(stars).toBeLessThanOrEqual(5);
+    }
+    expect(predictedStars(device, user, 2)).toBeGreaterThan(predictedStars(device, user, 25));
   });
 });

@@ -5,7 +5,6 @@
 // coordinate of each row (Koren, Bell, Volinsky 2009, eq. 5).
 import type { Interactions, SparseRows } from '../data/interactions';
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/cholesky';
-import { cgWork, conjugateGradient } from '../linalg/conjugate-gradient';
 import { fillNormal, mulberry32 } from '../random';
 import { fitBiases } from './baselines';
 
@@ -18,6 +17,8 @@ export interface StarParams extends Record<string, number> {
   biasRegularization: number;
   /** Conjugate-gradient steps per row while training; 0 solves each row exactly. */
   cgSteps: number;
+  /** 1 blends in the implicit model's score (weights fitted on held-out ratings); 0 does not. */
+  implicitBlend: number;
   seed: number;
 }
 
@@ -90,19 +91,35 @@ export function solveStarRow(
   return b[k]!;
 }
 
-/** Trains the star model by alternating exact row solves, starting from regularised biases. */
-export function trainStars(train: Interactions, params: StarParams): StarFactors {
+/**
+ * Trains the star model by alternating row solves, starting from regularised biases, or
+ * warm-started from `init` (copied, not changed) for the same users and items.
+ */
+export function trainStars(
+  train: Interactions,
+  params: StarParams,
+  init?: StarFactors,
+): StarFactors {
   const k = params.factors;
   const random = mulberry32(params.seed);
   const start = fitBiases(train, { itemReg: 10, userReg: 10 });
-  const model: StarFactors = {
-    k,
-    globalMean: train.globalMean,
-    userBias: start.user,
-    itemBias: start.item,
-    userFactors: new Float32Array(train.numUsers * k),
-    itemFactors: fillNormal(new Float32Array(train.numItems * k), random, 0.1 / Math.sqrt(k)),
-  };
+  const model: StarFactors = init
+    ? {
+        k,
+        globalMean: train.globalMean,
+        userBias: Float32Array.from(init.userBias),
+        itemBias: Float32Array.from(init.itemBias),
+        userFactors: Float32Array.from(init.userFactors),
+        itemFactors: Float32Array.from(init.itemFactors),
+      }
+    : {
+        k,
+        globalMean: train.globalMean,
+        userBias: start.user,
+        itemBias: start.item,
+        userFactors: new Float32Array(train.numUsers * k),
+        itemFactors: fillNormal(new Float32Array(train.numItems * k), random, 0.1 / Math.sqrt(k)),
+      };
   const scratch = starScratch(k);
   for (let iteration = 0; iteration < params.iterations; iteration++) {
     solveStarSide(
@@ -146,9 +163,13 @@ function solveStarSide(
   scratch: StarScratch,
 ): void {
   const d = k + 1;
-  const work = cgWork(d);
-  const x = new Float64Array(d);
-  const b = new Float64Array(d);
+  const [x, b, r, p, ap] = Array.from({ length: 5 }, () => new Float64Array(d)) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
   for (let row = 0; row < rowCount; row++) {
     const start = rows.ptr[row]!;
     const end = rows.ptr[row + 1]!;
@@ -174,8 +195,22 @@ function solveStarSide(
       );
       continue;
     }
-    // The same system by warm-started conjugate gradient (see implicit-als.ts): A v = Σ f (fᵀv) + n·Λ v.
+    // The same system by warm-started conjugate gradient (see implicit-als.ts), written out:
+    // A v = Σ_j f_j (f_jᵀ v) + n·Λ v with f_j = [y_j, 1] and Λ = diag(λ, …, λ, λ_b).
     const n = end - start;
+    const regFactor = params.regularization * n;
+    const regBias = params.biasRegularization * n;
+    const multiply = (v: Float64Array, out: Float64Array) => {
+      for (let c = 0; c < k; c++) out[c] = regFactor * v[c]!;
+      out[k] = regBias * v[k]!;
+      for (let e = start; e < end; e++) {
+        const base = rows.cols[e]! * k;
+        let projection = v[k]!;
+        for (let c = 0; c < k; c++) projection += otherFactors[base + c]! * v[c]!;
+        for (let c = 0; c < k; c++) out[c] = out[c]! + projection * otherFactors[base + c]!;
+        out[k] = out[k]! + projection;
+      }
+    };
     b.fill(0);
     for (let e = start; e < end; e++) {
       const j = rows.cols[e]!;
@@ -185,18 +220,26 @@ function solveStarSide(
     }
     for (let c = 0; c < k; c++) x[c] = outFactors[row * k + c]!;
     x[k] = outBias[row]!;
-    const multiply = (v: Float64Array, result: Float64Array) => {
-      for (let c = 0; c < k; c++) result[c] = params.regularization * n * v[c]!;
-      result[k] = params.biasRegularization * n * v[k]!;
-      for (let e = start; e < end; e++) {
-        const base = rows.cols[e]! * k;
-        let projection = v[k]!;
-        for (let c = 0; c < k; c++) projection += otherFactors[base + c]! * v[c]!;
-        for (let c = 0; c < k; c++) result[c] = result[c]! + projection * otherFactors[base + c]!;
-        result[k] = result[k]! + projection;
+    multiply(x, r);
+    for (let c = 0; c < d; c++) r[c] = b[c]! - r[c]!;
+    p.set(r);
+    let rr = 0;
+    for (let c = 0; c < d; c++) rr += r[c]! * r[c]!;
+    for (let step = 0; step < params.cgSteps && rr > 1e-20; step++) {
+      multiply(p, ap);
+      let pap = 0;
+      for (let c = 0; c < d; c++) pap += p[c]! * ap[c]!;
+      const alpha = rr / pap;
+      let next = 0;
+      for (let c = 0; c < d; c++) {
+        x[c] = x[c]! + alpha * p[c]!;
+        r[c] = r[c]! - alpha * ap[c]!;
+        next += r[c]! * r[c]!;
       }
-    };
-    conjugateGradient(d, multiply, b, x, params.cgSteps, work);
+      const beta = next / rr;
+      for (let c = 0; c < d; c++) p[c] = r[c]! + beta * p[c]!;
+      rr = next;
+    }
     for (let c = 0; c < k; c++) outFactors[row * k + c] = x[c]!;
     outBias[row] = x[k]!;
   }

@@ -10,6 +10,7 @@ import {
   scoreAllItems,
   type UserRatings,
 } from './fold-in';
+import { clip } from './star-blend';
 import { topK } from './top-k';
 
 /** A snapshot made ready for scoring: the item space and the star model, indexed by movieId. */
@@ -33,22 +34,25 @@ export function prepareDeviceModel(snapshot: Snapshot): DeviceModel {
   };
 }
 
-/** A user's star model, folded in: their factor vector and bias. */
+/** A user's star model, folded in: factor vector and bias, and the implicit vector the blend reads. */
 export interface StarUser {
   vector: Float32Array;
   bias: number;
+  /** The implicit fold-in, when the snapshot blends the implicit score into predicted stars. */
+  implicit: Float32Array | null;
 }
 
 /**
  * The user's star vector and bias in closed form from their ratings: the user step of the star
- * model's ALS (solveStarRow), on the snapshot's item factors and biases.
+ * model's ALS (solveStarRow) on the snapshot's item side; plus the implicit fold-in if blended.
  */
-export function foldInStars(snapshot: Snapshot, ratings: UserRatings): StarUser {
-  const stars = snapshot.stars;
+export function foldInStars(model: DeviceModel, ratings: UserRatings): StarUser {
+  const stars = model.snapshot.stars;
   if (!stars) throw new RangeError('This snapshot has no star model.');
   const k = stars.params.factors;
   const vector = new Float32Array(k);
-  if (ratings.items.length === 0) return { vector, bias: 0 };
+  const implicit = stars.blend ? foldIn(model.space, ratings).vector : null;
+  if (ratings.items.length === 0) return { vector, bias: 0, implicit };
   const params: StarParams = stars.params;
   const bias = solveStarRow(
     stars.factors,
@@ -64,16 +68,21 @@ export function foldInStars(snapshot: Snapshot, ratings: UserRatings): StarUser 
     vector,
     0,
   );
-  return { vector, bias };
+  return { vector, bias, implicit };
 }
 
 /** Predicted stars of one film for a folded-in user, clipped to 0.5-5. */
-export function predictedStars(snapshot: Snapshot, user: StarUser, item: number): number {
-  const stars = snapshot.stars!;
+export function predictedStars(model: DeviceModel, user: StarUser, item: number): number {
+  const stars = model.snapshot.stars!;
   const k = stars.params.factors;
   let dot = 0;
   for (let c = 0; c < k; c++) dot += user.vector[c]! * stars.factors[item * k + c]!;
-  return Math.min(5, Math.max(0.5, stars.globalMean + user.bias + stars.itemBias[item]! + dot));
+  const fromStars = clip(stars.globalMean + user.bias + stars.itemBias[item]! + dot);
+  if (!stars.blend || !user.implicit) return fromStars;
+  const { k: ki, factors } = model.space;
+  let score = 0;
+  for (let c = 0; c < ki; c++) score += user.implicit[c]! * factors[item * ki + c]!;
+  return clip(stars.blend.stars * fromStars + stars.blend.implicit * score + stars.blend.offset);
 }
 
 export interface RecommendOptions {

@@ -1,4 +1,5 @@
 // Runs in browser, worker and Node. What a device does with the shared item factors and its own ratings.
+import type { Interactions } from '../data/interactions';
 import { choleskySolveInPlace, gramian } from '../linalg/cholesky';
 import { type ImplicitParams, pullOf, rowScratch, solveImplicitRow } from './implicit-als';
 
@@ -25,6 +26,16 @@ export function prepareItemSpace(
 export interface UserRatings {
   items: Int32Array;
   ratings: Float32Array;
+}
+
+/** A training user's ratings, as a device would hold its own (views, no copy). */
+export function userRatingsOf(train: Interactions, user: number): UserRatings {
+  const start = train.byUser.ptr[user]!;
+  const end = train.byUser.ptr[user + 1]!;
+  return {
+    items: train.byUser.cols.subarray(start, end),
+    ratings: train.byUser.values.subarray(start, end),
+  };
 }
 
 /** A folded-in user: the vector, and the factorised system that explains its scores. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { userRatingsOf } from './fold-in';
 import { foldIn, explainScore, prepareItemSpace, scoreAllItems } from './fold-in';
 import { IMPLICIT_DEFAULTS } from './filmfold';
 import { type ImplicitParams, trainImplicit, userStep } from './implicit-als';
@@ -7,14 +8,7 @@ import { twoTasteGroups } from './test-data';
 const params: ImplicitParams = { ...IMPLICIT_DEFAULTS, factors: 8, iterations: 6, seed: 3 };
 const train = twoTasteGroups();
 
-function ratingsOf(user: number) {
-  const start = train.byUser.ptr[user]!;
-  const end = train.byUser.ptr[user + 1]!;
-  return {
-    items: train.byUser.cols.slice(start, end),
-    ratings: train.byUser.values.slice(start, end),
-  };
-}
+const ratingsOf = (user: number) => userRatingsOf(train, user);
 
 describe('implicit ALS', () => {
   it('is deterministic for a seed, and differs for another', () => {

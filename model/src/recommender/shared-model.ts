@@ -12,6 +12,7 @@ import {
   type ContentModel,
 } from './content-map';
 import { type ImplicitParams, trainImplicit } from './implicit-als';
+import { trainBlended } from './star-blend';
 
 export interface SharedModelParams {
   implicit: ImplicitParams;
@@ -57,7 +58,10 @@ export function trainSharedModel(
   now: () => number = nowMs,
 ): Snapshot {
   const started = now();
-  const implicit = trainImplicit(train, params.implicit);
+  const blended = params.stars?.implicitBlend
+    ? trainBlended(train, params.implicit, params.stars)
+    : null;
+  const implicit = blended?.implicit ?? trainImplicit(train, params.implicit);
   let factors = implicit.itemFactors;
   let contentModel: ContentModel | null = null;
   if (params.content && content) {
@@ -71,7 +75,8 @@ export function trainSharedModel(
         params.content.blend,
       );
   }
-  const stars = params.stars ? trainStars(train, params.stars) : null;
+  const stars = blended?.stars ?? (params.stars ? trainStars(train, params.stars) : null);
+  const blend = blended?.blend ?? null;
   return {
     createdAt: new Date().toISOString(),
     movieIds: Int32Array.from(train.items.ids),
@@ -84,6 +89,7 @@ export function trainSharedModel(
             globalMean: stars.globalMean,
             itemBias: stars.itemBias,
             factors: stars.itemFactors,
+            blend,
           }
         : null,
     content: contentModel,

@@ -23,6 +23,7 @@ function snapshotOf(n: number, k: number, seed: number, withExtras = true): Snap
           globalMean: 3.5,
           itemBias: fillNormal(new Float32Array(n), random, 0.5),
           factors: fillNormal(new Float32Array(n * k), random, 0.2),
+          blend: { stars: 1.01, implicit: 0.6, offset: -0.15 },
         }
       : null,
     content: withExtras

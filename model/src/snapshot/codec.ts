@@ -44,7 +44,13 @@ const headerSchema = z.object({
   createdAt: z.string(),
   quantization: z.enum(QUANTIZATIONS),
   implicitParams: numberRecord,
-  stars: z.object({ params: numberRecord, globalMean: z.number() }).nullable(),
+  stars: z
+    .object({
+      params: numberRecord,
+      globalMean: z.number(),
+      blend: z.object({ stars: z.number(), implicit: z.number(), offset: z.number() }).nullable(),
+    })
+    .nullable(),
   content: z
     .object({ vocabulary: z.array(z.string()), idf: z.array(z.number()), k: z.number().int() })
     .nullable(),
@@ -122,7 +128,11 @@ export function encodeSnapshot(snapshot: Snapshot, quantization: Quantization): 
     quantization,
     implicitParams: snapshot.implicit.params,
     stars: snapshot.stars
-      ? { params: snapshot.stars.params, globalMean: snapshot.stars.globalMean }
+      ? {
+          params: snapshot.stars.params,
+          globalMean: snapshot.stars.globalMean,
+          blend: snapshot.stars.blend,
+        }
       : null,
     content: snapshot.content
       ? {
@@ -230,6 +240,7 @@ export function decodeSnapshot(bytes: Uint8Array): Snapshot {
       ? {
           params: header.stars.params as StarParams,
           globalMean: header.stars.globalMean,
+          blend: header.stars.blend,
           itemBias: floats('starBias'),
           factors: floats('starFactors'),
         }

@@ -2,6 +2,7 @@
 import type { StarParams } from '../recommender/biased-mf';
 import type { ContentModel } from '../recommender/content-map';
 import type { ImplicitParams } from '../recommender/implicit-als';
+import type { StarBlend } from '../recommender/star-blend';
 
 /** The binary format this code writes and reads; a device refuses any other. */
 export const SNAPSHOT_FORMAT_VERSION = 1;
@@ -29,6 +30,8 @@ export interface Snapshot {
     globalMean: number;
     itemBias: Float32Array;
     factors: Float32Array;
+    /** Weights that mix in the implicit score; null predicts from the star model alone. */
+    blend: StarBlend | null;
   } | null;
   content: ContentModel | null;
   training: TrainingInfo;
