@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   const fits = Array.from({ length: 3 }, () => time(() => train(table)));
   const snapshot = fits[0]!.value;
   log(
-    `| train on ml-latest-small (${table.length} ratings) | 3 | ${(median(fits.map((f) => f.ms)) / 1000).toFixed(2)} s | iALS + stars |`,
+    `| train on ml-latest-small (${table.length} ratings) | 3 | ${(median(fits.map((f) => f.ms)) / 1000).toFixed(2)} s | iALS + stars + blend |`,
   );
 
   const space = prepareItemSpace(
@@ -144,7 +144,7 @@ async function main(): Promise<void> {
     const synthetic = await ratingsAt(folder);
     process.stderr.write(`Training on ${millions}M synthetic ratings …\n`);
     log(
-      `| train on ${millions}M synthetic ratings (${millions * 10_000} users, 20,000 films) | 1 | ${(time(() => train(synthetic)).ms / 1000).toFixed(1)} s | iALS + stars |`,
+      `| train on ${millions}M synthetic ratings (${millions * 10_000} users, 20,000 films) | 1 | ${(time(() => train(synthetic)).ms / 1000).toFixed(1)} s | iALS + stars + blend |`,
     );
   }
   console.log(lines.join('\n'));
