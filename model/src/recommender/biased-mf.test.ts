@@ -18,6 +18,19 @@ const params: StarParams = {
 
 const ratingsOf = (user: number) => userRatingsOf(train, user);
 
+/** A snapshot with a tiny implicit part and the given star model. */
+const starSnapshot = (stars: StarParams, implicitIterations = 1) =>
+  trainSharedModel(
+    train,
+    {
+      implicit: { ...IMPLICIT_DEFAULTS, factors: 4, iterations: implicitIterations },
+      stars,
+      content: null,
+    },
+    undefined,
+    'test',
+  );
+
 describe('star model', () => {
   it('fits the training ratings better than the global mean', () => {
     const model = trainStars(train, params);
@@ -38,16 +51,7 @@ describe('star model', () => {
   });
 
   it('fold-in from a float32 snapshot equals the trainer’s own (exact) user step', () => {
-    const snapshot = trainSharedModel(
-      train,
-      {
-        implicit: { ...IMPLICIT_DEFAULTS, factors: 4, iterations: 1 },
-        stars: params,
-        content: null,
-      },
-      undefined,
-      'test',
-    );
+    const snapshot = starSnapshot(params);
     const decoded = decodeSnapshot(encodeSnapshot(snapshot, 'float32'));
     const trainer = trainStars(train, params); // same seed: the model inside the snapshot
     const step = starUserStep(train, trainer, params);
@@ -61,16 +65,7 @@ describe('star model', () => {
   });
 
   it('predicts high for a user’s own taste group and low for the other', () => {
-    const snapshot = trainSharedModel(
-      train,
-      {
-        implicit: { ...IMPLICIT_DEFAULTS, factors: 4, iterations: 1 },
-        stars: params,
-        content: null,
-      },
-      undefined,
-      'test',
-    );
+    const snapshot = starSnapshot(params);
     const device = prepareDeviceModel(snapshot);
     const user = foldInStars(device, ratingsOf(1)); // userId 2: group A likes films 1-15
     expect(predictedStars(device, user, 2)).toBeGreaterThan(3.5);
@@ -78,16 +73,7 @@ describe('star model', () => {
   });
 
   it('folds in no ratings as the item bias alone', () => {
-    const snapshot = trainSharedModel(
-      train,
-      {
-        implicit: { ...IMPLICIT_DEFAULTS, factors: 4, iterations: 1 },
-        stars: params,
-        content: null,
-      },
-      undefined,
-      'test',
-    );
+    const snapshot = starSnapshot(params);
     const device = prepareDeviceModel(snapshot);
     const user = foldInStars(device, { items: new Int32Array(0), ratings: new Float32Array(0) });
     expect(user.bias).toBe(0);
@@ -101,16 +87,7 @@ describe('star model', () => {
 describe('star blend', () => {
   it('fits weights on held-out ratings and keeps predictions in 0.5-5', () => {
     const blended = { ...params, implicitBlend: 1 };
-    const snapshot = trainSharedModel(
-      train,
-      {
-        implicit: { ...IMPLICIT_DEFAULTS, factors: 4, iterations: 4 },
-        stars: blended,
-        content: null,
-      },
-      undefined,
-      'test',
-    );
+    const snapshot = starSnapshot(blended, 4);
     const blend = snapshot.stars!.blend!;
     expect(
       Number.isFinite(blend.stars) &&

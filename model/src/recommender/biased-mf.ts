@@ -5,6 +5,7 @@
 // coordinate of each row (Koren, Bell, Volinsky 2009, eq. 5).
 import type { Interactions, SparseRows } from '../data/interactions';
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/cholesky';
+import { cgWork, conjugateGradient } from '../linalg/conjugate-gradient';
 import { fillNormal, mulberry32 } from '../random';
 import { fitBiases } from './baselines';
 
@@ -163,13 +164,9 @@ function solveStarSide(
   scratch: StarScratch,
 ): void {
   const d = k + 1;
-  const [x, b, r, p, ap] = Array.from({ length: 5 }, () => new Float64Array(d)) as [
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-  ];
+  const work = cgWork(d);
+  const x = new Float64Array(d);
+  const b = new Float64Array(d);
   for (let row = 0; row < rowCount; row++) {
     const start = rows.ptr[row]!;
     const end = rows.ptr[row + 1]!;
@@ -220,26 +217,7 @@ function solveStarSide(
     }
     for (let c = 0; c < k; c++) x[c] = outFactors[row * k + c]!;
     x[k] = outBias[row]!;
-    multiply(x, r);
-    for (let c = 0; c < d; c++) r[c] = b[c]! - r[c]!;
-    p.set(r);
-    let rr = 0;
-    for (let c = 0; c < d; c++) rr += r[c]! * r[c]!;
-    for (let step = 0; step < params.cgSteps && rr > 1e-20; step++) {
-      multiply(p, ap);
-      let pap = 0;
-      for (let c = 0; c < d; c++) pap += p[c]! * ap[c]!;
-      const alpha = rr / pap;
-      let next = 0;
-      for (let c = 0; c < d; c++) {
-        x[c] = x[c]! + alpha * p[c]!;
-        r[c] = r[c]! - alpha * ap[c]!;
-        next += r[c]! * r[c]!;
-      }
-      const beta = next / rr;
-      for (let c = 0; c < d; c++) p[c] = r[c]! + beta * p[c]!;
-      rr = next;
-    }
+    conjugateGradient(d, multiply, b, x, params.cgSteps, work);
     for (let c = 0; c < k; c++) outFactors[row * k + c] = x[c]!;
     outBias[row] = x[k]!;
   }

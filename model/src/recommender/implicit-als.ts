@@ -3,6 +3,7 @@
 // eq. 4, with the unobserved weight α0 and frequency-scaled regularisation of
 // Rendle, Krichene, Zhang, Koren 2021, "Revisiting the Performance of iALS on Item Recommendation".
 import { choleskyInPlace, choleskySolveInPlace, gramian } from '../linalg/cholesky';
+import { cgWork, conjugateGradient } from '../linalg/conjugate-gradient';
 import { rotateRows, symmetricEigen } from '../linalg/symmetric-eigen';
 import type { Interactions, SparseRows } from '../data/interactions';
 import { fillNormal, mulberry32 } from '../random';
@@ -200,7 +201,6 @@ function solveSide(
   }
   // Conjugate gradient, warm-started from the current rows: Takács, Pilászy, Tikk 2011,
   // "Applications of the conjugate gradient method for implicit feedback collaborative filtering".
-  // Written out without closures: this loop is most of the training time.
   //
   // Both sides are first rotated into the eigenbasis of the Gramian (G = QΛQᵀ; F ← FQ on both
   // sides leaves every score unchanged), so that α0·G v costs k instead of k² per CG step.
@@ -210,9 +210,8 @@ function solveSide(
   rotateRows(out, rowCount, k, vectors);
   const scaledEigen = values.map((v) => alpha0 * v);
   const x = new Float64Array(k);
-  const r = new Float64Array(k);
-  const p = new Float64Array(k);
-  const ap = new Float64Array(k);
+  const b = new Float64Array(k);
+  const work = cgWork(k);
   // A v = α0·Λ v + Σ_j (c_j − α0) f_j (f_jᵀ v) + λ v, without forming A.
   const multiply = (
     start: number,
@@ -241,32 +240,21 @@ function solveSide(
     }
     const lambda = rowLambda(end - start, otherCount, params);
     for (let c = 0; c < k; c++) x[c] = out[offset + c]!;
-    multiply(start, end, lambda, x, r);
-    for (let c = 0; c < k; c++) r[c] = -r[c]!;
+    b.fill(0);
     for (let e = start; e < end; e++) {
       const pull = pullOf(rows.values[e]!, params);
       if (pull === 0) continue;
       const base = rows.cols[e]! * k;
-      for (let c = 0; c < k; c++) r[c] = r[c]! + pull * other[base + c]!;
+      for (let c = 0; c < k; c++) b[c] = b[c]! + pull * other[base + c]!;
     }
-    p.set(r);
-    let rr = 0;
-    for (let c = 0; c < k; c++) rr += r[c]! * r[c]!;
-    for (let step = 0; step < params.cgSteps && rr > 1e-20; step++) {
-      multiply(start, end, lambda, p, ap);
-      let pap = 0;
-      for (let c = 0; c < k; c++) pap += p[c]! * ap[c]!;
-      const alpha = rr / pap;
-      let next = 0;
-      for (let c = 0; c < k; c++) {
-        x[c] = x[c]! + alpha * p[c]!;
-        r[c] = r[c]! - alpha * ap[c]!;
-        next += r[c]! * r[c]!;
-      }
-      const beta = next / rr;
-      for (let c = 0; c < k; c++) p[c] = r[c]! + beta * p[c]!;
-      rr = next;
-    }
+    conjugateGradient(
+      k,
+      (v, result) => multiply(start, end, lambda, v, result),
+      b,
+      x,
+      params.cgSteps,
+      work,
+    );
     for (let c = 0; c < k; c++) out[offset + c] = x[c]!;
   }
   return vectors;
