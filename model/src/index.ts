@@ -34,3 +34,4 @@ export * from './eval/tune';
 export * from './eval/cold-start';
 export * from './recommender/star-blend';
 export * from './linalg/symmetric-eigen';
+export * from './sync/index';

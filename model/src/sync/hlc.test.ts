@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  compareHlc,
+  formatHlc,
+  type Hlc,
+  MAX_CLOCK_DRIFT_MS,
+  parseHlc,
+  receive,
+  tick,
+} from './hlc';
+
+const node = fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/);
+const hlc = fc.record({
+  millis: fc.integer({ min: 0, max: 4_102_444_800_000 }),
+  counter: fc.integer({ min: 0, max: 0xffff }),
+  node,
+});
+
+describe('hybrid logical clock', () => {
+  it('round-trips through its text form, and the text sorts like the clock', () => {
+    fc.assert(
+      fc.property(hlc, hlc, (a, b) => {
+        expect(parseHlc(formatHlc(a))).toEqual(a);
+        const byText = formatHlc(a) < formatHlc(b) ? -1 : formatHlc(a) > formatHlc(b) ? 1 : 0;
+        expect(Math.sign(compareHlc(a, b))).toBe(byText);
+      }),
+    );
+  });
+
+  it('never goes backwards, whatever the wall clock and remote clocks do', () => {
+    fc.assert(
+      fc.property(
+        node,
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 1e6 }), hlc), { maxLength: 60 }),
+        (self, events) => {
+          let clock: Hlc = { millis: 0, counter: 0, node: self };
+          for (const [isRemote, now, remote] of events) {
+            const next = isRemote
+              ? receive(clock, { ...remote, millis: Math.min(remote.millis, now) }, now)
+              : tick(clock, now);
+            if (!next.ok) continue;
+            expect(compareHlc(next.clock, clock)).toBeGreaterThan(0);
+            if (isRemote)
+              expect(next.clock.millis).toBeGreaterThanOrEqual(Math.min(remote.millis, now));
+            clock = next.clock;
+          }
+        },
+      ),
+    );
+  });
+
+  it('refuses a remote timestamp more than 5 minutes ahead', () => {
+    const clock: Hlc = { millis: 1_000_000, counter: 0, node: 'a' };
+    const now = 1_000_000;
+    expect(
+      receive(clock, { millis: now + MAX_CLOCK_DRIFT_MS + 1, counter: 0, node: 'b' }, now),
+    ).toEqual({ ok: false, reason: 'clock-drift' });
+    expect(
+      receive(clock, { millis: now + MAX_CLOCK_DRIFT_MS, counter: 0, node: 'b' }, now).ok,
+    ).toBe(true);
+  });
+
+  it('refuses malformed text with a readable message', () => {
+    expect(() => parseHlc('yesterday')).toThrow(/A clock timestamp looks like/);
+  });
+});

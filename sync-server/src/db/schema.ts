@@ -1,0 +1,49 @@
+// Runs in Node. The server's tables (drizzle-orm, PostgreSQL dialect: PGlite or PostgreSQL).
+import {
+  bigint,
+  index,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+/** Orders every accepted change; a device's pull cursor is a value of this sequence. */
+export const syncSequence = pgSequence('sync_seq');
+
+/**
+ * A person's synced records as last-writer-wins cells: one row per (user, kind, key), holding the
+ * newest value by hybrid logical clock (null: deleted) and the sequence number of that write.
+ */
+export const syncCells = pgTable(
+  'sync_cells',
+  {
+    userId: text('user_id').notNull(),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    value: jsonb('value'),
+    /** HLC text; compared with COLLATE "C" so that byte order is clock order. */
+    hlc: text('hlc').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.kind, t.key] }),
+    index('sync_cells_user_seq').on(t.userId, t.seq),
+  ],
+);
+
+/** Pushes already applied, so that a retried push changes nothing. */
+export const syncMutations = pgTable(
+  'sync_mutations',
+  {
+    userId: text('user_id').notNull(),
+    deviceId: text('device_id').notNull(),
+    mutationId: text('mutation_id').notNull(),
+    applied: bigint('applied', { mode: 'number' }).notNull(),
+    cursor: bigint('cursor', { mode: 'number' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.deviceId, t.mutationId] })],
+);

@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Change,
+  compareHlc,
+  formatHlc,
+  type Hlc,
+  parseHlc,
+  receive,
+  tick,
+} from '@filmfold/model';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database';
+import { testDatabases } from '../db/test-databases';
+import { pullChanges, pushChanges } from './sync';
+
+const DEVICES = 3;
+const START = Date.parse('2024-05-01T00:00:00Z');
+
+type Op =
+  | { type: 'edit'; device: number; movie: number; stars: number | null }
+  | { type: 'push'; device: number; fate: 'deliver' | 'drop' | 'lose-answer' | 'duplicate' }
+  | { type: 'pull'; device: number }
+  | { type: 'toggle-online'; device: number };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    type: fc.constant('edit' as const),
+    device: fc.nat(DEVICES - 1),
+    movie: fc.integer({ min: 1, max: 6 }),
+    stars: fc.option(
+      fc.integer({ min: 1, max: 10 }).map((h) => h / 2),
+      { nil: null },
+    ),
+  }),
+  fc.record({
+    type: fc.constant('push' as const),
+    device: fc.nat(DEVICES - 1),
+    fate: fc.constantFrom(
+      'deliver' as const,
+      'drop' as const,
+      'lose-answer' as const,
+      'duplicate' as const,
+    ),
+  }),
+  fc.record({ type: fc.constant('pull' as const), device: fc.nat(DEVICES - 1) }),
+  fc.record({ type: fc.constant('toggle-online' as const), device: fc.nat(DEVICES - 1) }),
+);
+
+interface Device {
+  id: string;
+  clock: Hlc;
+  cells: Map<string, Change>;
+  outbox: Change[];
+  inFlight: { mutationId: string; changes: Change[] } | null;
+  cursor: number;
+  isOnline: boolean;
+}
+
+const cellOf = (c: Change) => `${c.kind}:${c.key}`;
+
+function applyLww(cells: Map<string, Change>, change: Change): void {
+  const held = cells.get(cellOf(change));
+  if (!held || held.hlc < change.hlc) cells.set(cellOf(change), change);
+}
+
+/** A simulation of devices that edit, go offline, and push and pull over a lossy network. */
+async function simulate(database: Database, ops: Op[]): Promise<void> {
+  const user = randomUUID();
+  let now = START;
+  const acknowledged: Change[] = [];
+  const devices: Device[] = Array.from({ length: DEVICES }, (_, d) => ({
+    id: `device${d}x`,
+    clock: { millis: 0, counter: 0, node: `device${d}x` },
+    cells: new Map(),
+    outbox: [],
+    inFlight: null,
+    cursor: 0,
+    isOnline: true,
+  }));
+  const send = async (device: Device) => {
+    const batch = device.inFlight!;
+    const outcome = await pushChanges(
+      database,
+      user,
+      {
+        protocolVersion: 1,
+        deviceId: device.id,
+        mutationId: batch.mutationId,
+        changes: batch.changes,
+      },
+      now,
+    );
+    if (!outcome.ok) throw new Error(outcome.message);
+  };
+  const pullAll = async (device: Device) => {
+    for (;;) {
+      const page = await pullChanges(database, user, { since: device.cursor, limit: 7 });
+      for (const change of page.changes) {
+        applyLww(device.cells, change);
+        const next = receive(device.clock, parseHlc(change.hlc), now);
+        if (next.ok) device.clock = next.clock;
+      }
+      device.cursor = page.cursor;
+      if (!page.hasMore) return;
+    }
+  };
+  const pushPending = async (device: Device, fate: Extract<Op, { type: 'push' }>['fate']) => {
+    if (!device.inFlight) {
+      if (device.outbox.length === 0) return;
+      device.inFlight = { mutationId: randomUUID(), changes: device.outbox.splice(0) };
+    }
+    if (fate === 'drop') return; // lost on the way: retried later with the same mutation id
+    await send(device);
+    if (fate === 'duplicate') await send(device);
+    if (fate === 'lose-answer') return; // applied, but the device never hears: it will retry
+    acknowledged.push(...device.inFlight.changes);
+    device.inFlight = null;
+  };
+
+  for (const step of ops) {
+    now += 1000;
+    const device = devices[step.device]!;
+    if (step.type === 'toggle-online') device.isOnline = !device.isOnline;
+    else if (step.type === 'edit') {
+      const next = tick(device.clock, now);
+      if (!next.ok) continue;
+      device.clock = next.clock;
+      const hlc = formatHlc(device.clock);
+      const change: Change =
+        step.stars === null
+          ? { kind: 'rating', key: String(step.movie), value: null, hlc }
+          : {
+              kind: 'rating',
+              key: String(step.movie),
+              value: {
+                movieId: step.movie,
+                rating: step.stars,
+                ratedAt: new Date(now).toISOString(),
+              },
+              hlc,
+            };
+      applyLww(device.cells, change);
+      device.outbox.push(change);
+    } else if (device.isOnline && step.type === 'push') await pushPending(device, step.fate);
+    else if (device.isOnline && step.type === 'pull') await pullAll(device);
+  }
+
+  // Everyone comes back online and syncs until nothing is left.
+  for (const device of devices) {
+    device.isOnline = true;
+    while (device.inFlight || device.outbox.length > 0) await pushPending(device, 'deliver');
+  }
+  for (const device of devices) await pullAll(device);
+
+  const server = new Map<string, Change>();
+  const everything = await pullChanges(database, user, { since: 0, limit: 1000 });
+  for (const change of everything.changes) server.set(cellOf(change), change);
+  for (const device of devices)
+    expect(new Map([...device.cells].sort())).toEqual(new Map([...server].sort()));
+  for (const change of acknowledged) {
+    const final = server.get(cellOf(change))!;
+    expect(compareHlc(parseHlc(final.hlc), parseHlc(change.hlc))).toBeGreaterThanOrEqual(0);
+    if (final.hlc === change.hlc) expect(final).toEqual(change);
+  }
+}
+
+describe.each(testDatabases())('sync convergence on %s', (_name, open) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await open();
+  }, 60_000);
+  afterAll(() => database.close());
+
+  it('3 devices with offline periods, lost, duplicated and retried pushes end identical, losing no acknowledged change', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 40 }), (ops) =>
+        simulate(database, ops),
+      ),
+      { numRuns: Number(process.env.SYNC_PROPERTY_RUNS ?? 100) },
+    );
+  }, 120_000);
+});
