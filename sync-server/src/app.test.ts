@@ -1,12 +1,19 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from './db/database';
 import { createApp } from './app';
 
 describe('createApp', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openDatabase({});
+  }, 60_000);
+  afterAll(() => database.close());
+
   it('answers /api/health with status ok', async () => {
-    const res = await createApp().request('/api/health');
+    const res = await createApp({ database }).request('/api/health');
     expect(res.status).toBe(200);
     const body = (await res.json()) as { status: string; service: string };
     expect(body.status).toBe('ok');
@@ -16,7 +23,7 @@ describe('createApp', () => {
   it('answers an unknown API route with a JSON 404, not the app shell', async () => {
     const webDir = mkdtempSync(join(tmpdir(), 'filmfold-web-'));
     writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>shell</title>');
-    const res = await createApp({ webDir }).request('/api/nope');
+    const res = await createApp({ database, webDir }).request('/api/nope');
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({
       error: { code: 'not_found', message: 'No API route GET /api/nope' },
@@ -26,7 +33,7 @@ describe('createApp', () => {
   it('serves the PWA shell for client-side routes', async () => {
     const webDir = mkdtempSync(join(tmpdir(), 'filmfold-web-'));
     writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>shell</title>');
-    const res = await createApp({ webDir }).request('/films/42');
+    const res = await createApp({ database, webDir }).request('/films/42');
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<title>shell</title>');
   });

@@ -3,23 +3,52 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { handleError, notFound } from './errors';
+import { bodyLimit } from 'hono/body-limit';
+import { LoginThrottle } from './auth/login-throttle';
+import type { Database } from './db/database';
+import { ApiError, handleError, notFound } from './errors';
+import { sameOrigin } from './middleware/same-origin';
+import { sessionLoader } from './middleware/session';
+import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { syncRoutes } from './routes/sync';
+
+/** The largest request body the API reads (a full push of 1,000 changes fits with room). */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface AppOptions {
+  database: Database;
   /** Folder of the built PWA; when absent the server answers the API only. */
   webDir?: string;
+  /** Origins besides the server's own that may make mutating API requests (e.g. a dev server). */
+  allowedOrigins?: readonly string[];
 }
 
 /** Builds the app: the API under /api, the PWA everywhere else. */
-export function createApp(options: AppOptions = {}) {
-  const api = new Hono().route('/health', healthRoutes);
+export function createApp(options: AppOptions) {
+  const api = new Hono()
+    .use(
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new ApiError(
+            413,
+            'payload_too_large',
+            `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`,
+          );
+        },
+      }),
+    )
+    .use(sameOrigin(options.allowedOrigins))
+    .use(sessionLoader(options.database))
+    .route('/health', healthRoutes)
+    .route('/', authRoutes(options.database, new LoginThrottle()))
+    .route('/', syncRoutes(options.database));
   const app = new Hono().route('/api', api);
 
   // Unknown API paths answer JSON, never the app shell below.
   app.all('/api/*', notFound);
   app.notFound(notFound);
-
   app.onError(handleError);
 
   const webDir = options.webDir;

@@ -3,12 +3,30 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const defaultWebDir = fileURLToPath(new URL('../../web/build', import.meta.url));
+const defaultDataDir = fileURLToPath(new URL('../../data', import.meta.url));
 
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('localhost'),
   /** The built PWA (web/build) that the server serves beside the API. */
   WEB_DIR: z.string().min(1).default(defaultWebDir),
+  /** postgres://… to use PostgreSQL; unset keeps the embedded PGlite database in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL.')
+    .optional(),
+  /** Where the embedded database and downloads live. */
+  DATA_DIR: z.string().min(1).default(defaultDataDir),
+  /** Extra origins allowed to make mutating API requests, comma-separated (e.g. http://localhost:5173). */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -17,6 +35,7 @@ export type Config = z.infer<typeof configSchema>;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
+    // Messages name the variable, never its value: DATABASE_URL may hold a password.
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }

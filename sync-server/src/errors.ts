@@ -1,6 +1,7 @@
 // Runs in Node. One shape for every error the API answers: { error: { code, message } }.
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** The JSON body of every error the API answers. */
 export interface ErrorBody {
@@ -11,10 +12,34 @@ export function errorBody(code: string, message: string): ErrorBody {
   return { error: { code, message } };
 }
 
+/** An expected refusal with a stable, machine-readable code, e.g. 401 unauthenticated. */
+export class ApiError extends HTTPException {
+  override name = 'ApiError';
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(status, { message });
+  }
+}
+
 /** app.onError: HTTPExceptions keep their status; anything else is logged and answered as 500. */
 export function handleError(err: Error, c: Context): Response {
+  if (err instanceof ApiError) {
+    return c.json(errorBody(err.code, err.message), err.status, err.headers);
+  }
   if (err instanceof HTTPException) {
-    return c.json(errorBody(`http_${err.status}`, err.message), err.status);
+    const code =
+      err.status === 413
+        ? 'payload_too_large'
+        : err.status === 415
+          ? 'unsupported_media_type'
+          : err.status === 400
+            ? 'bad_request'
+            : `http_${err.status}`;
+    return c.json(errorBody(code, err.message), err.status);
   }
   console.error(`[${c.req.method} ${c.req.path}]`, err);
   return c.json(errorBody('internal', 'Something went wrong on the server.'), 500);

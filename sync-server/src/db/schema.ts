@@ -10,6 +10,32 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 
+/** Accounts: an email (lower-cased) and an argon2id password hash. */
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Sessions as in the Lucia guide: the token is `<id>.<secret>`; only the SHA-256 of the secret is
+ * stored, and compared in constant time.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    secretHash: text('secret_hash').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
 /** Orders every accepted change; a device's pull cursor is a value of this sequence. */
 export const syncSequence = pgSequence('sync_seq');
 

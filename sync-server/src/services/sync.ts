@@ -77,15 +77,13 @@ export async function pushChanges(
       .from(syncCells)
       .where(eq(syncCells.userId, userId));
     const cursor = Number(last?.cursor ?? 0);
-    await tx
-      .insert(syncMutations)
-      .values({
-        userId,
-        deviceId: request.deviceId,
-        mutationId: request.mutationId,
-        applied,
-        cursor,
-      });
+    await tx.insert(syncMutations).values({
+      userId,
+      deviceId: request.deviceId,
+      mutationId: request.mutationId,
+      applied,
+      cursor,
+    });
     return { applied, isReplay: false, cursor };
   });
   return { ok: true, response };

@@ -1,0 +1,116 @@
+// Runs in Node. Accounts and sessions: /api/auth/* and /api/account.
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { changePassword, deleteAccount, logIn, signUp } from '../auth/accounts';
+import type { LoginThrottle } from '../auth/login-throttle';
+import { createSession, invalidateSession, invalidateUserSessions } from '../auth/sessions';
+import type { Database } from '../db/database';
+import { ApiError } from '../errors';
+import { jsonBody } from '../http/validate';
+import {
+  clearSessionCookie,
+  requireUser,
+  type SessionEnv,
+  setSessionCookie,
+} from '../middleware/session';
+
+const emailSchema = z.email({ error: 'Enter a valid email address.' }).max(254);
+/** 12-256 characters, any unicode, never truncated (counted in code points). */
+const passwordSchema = z
+  .string()
+  .refine((p) => [...p].length >= 12, 'A password has at least 12 characters.')
+  .refine((p) => [...p].length <= 256, 'A password has at most 256 characters.');
+const credentialsSchema = z.object({ email: emailSchema, password: passwordSchema });
+const loginSchema = z.object({ email: z.string().max(254), password: z.string().max(1024) });
+const changePasswordSchema = z.object({
+  currentPassword: z.string().max(1024),
+  newPassword: passwordSchema,
+});
+const deleteAccountSchema = z.object({ password: z.string().max(1024) });
+
+function addressOf(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // requests made in-process (tests) have no socket
+  }
+}
+
+export function authRoutes(database: Database, throttle: LoginThrottle) {
+  const startSession = async (c: Context, userId: string) => {
+    const { token, session } = await createSession(database.db, userId);
+    setSessionCookie(c, token, session.expiresAt);
+  };
+
+  return new Hono<SessionEnv>()
+    .post('/auth/signup', async (c) => {
+      const { email, password } = await jsonBody(c, credentialsSchema);
+      const outcome = await signUp(database, email, password);
+      if (!outcome.ok)
+        throw new ApiError(
+          409,
+          'email_taken',
+          'An account with this email already exists. Sign in instead.',
+        );
+      await startSession(c, outcome.userId);
+      return c.json({ id: outcome.userId, email: email.trim().toLowerCase() }, 201);
+    })
+    .post('/auth/login', async (c) => {
+      const { email, password } = await jsonBody(c, loginSchema);
+      const keys = [`account:${email.trim().toLowerCase()}`, `address:${addressOf(c)}`];
+      const wait = Math.max(...keys.map((key) => throttle.retryAfter(key)));
+      if (wait > 0) {
+        throw new ApiError(
+          429,
+          'too_many_attempts',
+          `Too many failed sign-ins. Try again in ${wait} s.`,
+          { 'Retry-After': String(wait) },
+        );
+      }
+      const outcome = await logIn(database, email, password);
+      if (!outcome.ok) {
+        for (const key of keys) throttle.recordFailure(key);
+        throw new ApiError(401, 'invalid_credentials', 'Incorrect email or password.');
+      }
+      for (const key of keys) throttle.recordSuccess(key);
+      await startSession(c, outcome.userId);
+      return c.json({ id: outcome.userId }, 200);
+    })
+    .post('/auth/logout', async (c) => {
+      const session = c.get('session');
+      if (session) await invalidateSession(database.db, session.id);
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    })
+    .post('/auth/logout-everywhere', async (c) => {
+      const { user } = requireUser(c);
+      await invalidateUserSessions(database.db, user.id);
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    })
+    .post('/auth/password', async (c) => {
+      const { user } = requireUser(c);
+      const { currentPassword, newPassword } = await jsonBody(c, changePasswordSchema);
+      const outcome = await changePassword(database, user.id, currentPassword, newPassword);
+      if (!outcome.ok)
+        throw new ApiError(403, 'invalid_credentials', 'The current password is not right.');
+      // Every session ended, this one included: this device gets a fresh one.
+      await startSession(c, user.id);
+      return c.body(null, 204);
+    })
+    .get('/account', (c) => {
+      const { user } = requireUser(c);
+      return c.json({ id: user.id, email: user.email, createdAt: user.createdAt.toISOString() });
+    })
+    .delete('/account', async (c) => {
+      const { user } = requireUser(c);
+      const { password } = await jsonBody(c, deleteAccountSchema);
+      const check = await logIn(database, user.email, password);
+      if (!check.ok) throw new ApiError(403, 'invalid_credentials', 'The password is not right.');
+      await deleteAccount(database, user.id);
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    });
+}

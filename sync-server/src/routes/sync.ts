@@ -1,0 +1,36 @@
+// Runs in Node. Multi-device sync: /api/sync/push and /api/sync/pull.
+import { pullQuerySchema, pushRequestSchema, SYNC_PROTOCOL_VERSION } from '@filmfold/model';
+import { Hono } from 'hono';
+import type { Database } from '../db/database';
+import { ApiError } from '../errors';
+import { jsonBody, queryOf } from '../http/validate';
+import { requireUser, type SessionEnv } from '../middleware/session';
+import { pullChanges, pushChanges } from '../services/sync';
+
+function requireProtocol(version: number): void {
+  if (version !== SYNC_PROTOCOL_VERSION) {
+    throw new ApiError(
+      426,
+      'update_required',
+      `This app speaks sync protocol ${version}; the server speaks ${SYNC_PROTOCOL_VERSION}. Update Filmfold to sync again.`,
+    );
+  }
+}
+
+export function syncRoutes(database: Database) {
+  return new Hono<SessionEnv>()
+    .post('/sync/push', async (c) => {
+      const { user } = requireUser(c);
+      const request = await jsonBody(c, pushRequestSchema);
+      requireProtocol(request.protocolVersion);
+      const outcome = await pushChanges(database, user.id, request);
+      if (!outcome.ok) throw new ApiError(400, outcome.reason.replace('-', '_'), outcome.message);
+      return c.json(outcome.response, 200);
+    })
+    .get('/sync/pull', async (c) => {
+      const { user } = requireUser(c);
+      const query = queryOf(c, pullQuerySchema);
+      requireProtocol(query.protocolVersion);
+      return c.json(await pullChanges(database, user.id, query), 200);
+    });
+}
