@@ -10,6 +10,7 @@ import { ApiError, handleError, notFound } from './errors';
 import { sameOrigin } from './middleware/same-origin';
 import { sessionLoader } from './middleware/session';
 import { authRoutes } from './routes/auth';
+import { contributionRoutes } from './routes/contributions';
 import { healthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync';
 
@@ -43,7 +44,8 @@ export function createApp(options: AppOptions) {
     .use(sessionLoader(options.database))
     .route('/health', healthRoutes)
     .route('/', authRoutes(options.database, new LoginThrottle()))
-    .route('/', syncRoutes(options.database));
+    .route('/', syncRoutes(options.database))
+    .route('/', contributionRoutes(options.database));
   const app = new Hono().route('/api', api);
 
   // Unknown API paths answer JSON, never the app shell below.

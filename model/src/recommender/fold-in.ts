@@ -101,7 +101,7 @@ export function scoreAllItems(
 }
 
 /** A rated film's share of a recommendation's score. */
-export interface Contribution {
+export interface ScorePart {
   /** Dense index of the rated item. */
   item: number;
   contribution: number;
@@ -111,13 +111,13 @@ export interface Contribution {
  * Splits item i's score into one part per rated item, exactly: s_i = Σ_j c_j p_j · y_iᵀ A⁻¹ y_j
  * (Hu, Koren, Volinsky 2008, section 5). Sorted by contribution, largest first.
  */
-export function explainScore(space: ItemSpace, user: FoldedUser, item: number): Contribution[] {
+export function explainScore(space: ItemSpace, user: FoldedUser, item: number): ScorePart[] {
   const { k, factors, params } = space;
   const z = new Float64Array(k);
   for (let c = 0; c < k; c++) z[c] = factors[item * k + c]!;
   choleskySolveInPlace(user.factor, k, z);
   const { items, ratings } = user.ratings;
-  const parts: Contribution[] = [];
+  const parts: ScorePart[] = [];
   for (let e = 0; e < items.length; e++) {
     const rating = ratings[e]!;
     const pull = pullOf(rating, params);

@@ -1,2 +1,3 @@
 export * from './hlc';
 export * from './protocol';
+export * from './contribution';

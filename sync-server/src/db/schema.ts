@@ -1,6 +1,9 @@
 // Runs in Node. The server's tables (drizzle-orm, PostgreSQL dialect: PGlite or PostgreSQL).
 import {
   bigint,
+  date,
+  integer,
+  real,
   index,
   jsonb,
   pgSequence,
@@ -72,4 +75,22 @@ export const syncMutations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.deviceId, t.mutationId] })],
+);
+
+/**
+ * Ratings contributed anonymously for training the shared model. Keyed by a random contributor id
+ * made on the device; no account, session or address is stored, and dates are whole days.
+ */
+export const contributions = pgTable(
+  'contributions',
+  {
+    contributorId: text('contributor_id').notNull(),
+    movieId: integer('movie_id').notNull(),
+    rating: real('rating').notNull(),
+    ratedOn: date('rated_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.contributorId, t.movieId] }),
+    index('contributions_movie').on(t.movieId),
+  ],
 );

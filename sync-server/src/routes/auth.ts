@@ -1,5 +1,4 @@
 // Runs in Node. Accounts and sessions: /api/auth/* and /api/account.
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -8,6 +7,7 @@ import type { LoginThrottle } from '../auth/login-throttle';
 import { createSession, invalidateSession, invalidateUserSessions } from '../auth/sessions';
 import type { Database } from '../db/database';
 import { ApiError } from '../errors';
+import { addressOf } from '../http/rate-limit';
 import { jsonBody } from '../http/validate';
 import {
   clearSessionCookie,
@@ -29,14 +29,6 @@ const changePasswordSchema = z.object({
   newPassword: passwordSchema,
 });
 const deleteAccountSchema = z.object({ password: z.string().max(1024) });
-
-function addressOf(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // requests made in-process (tests) have no socket
-  }
-}
 
 export function authRoutes(database: Database, throttle: LoginThrottle) {
   const startSession = async (c: Context, userId: string) => {

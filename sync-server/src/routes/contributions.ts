@@ -1,0 +1,39 @@
+// Runs in Node. POST/DELETE /api/contributions: anonymous, never linked to an account.
+import { clientIdSchema, contributionSchema } from '@filmfold/model';
+import { Hono } from 'hono';
+import type { Database } from '../db/database';
+import { ApiError } from '../errors';
+import { addressOf, RateLimit } from '../http/rate-limit';
+import { jsonBody } from '../http/validate';
+import { storeContribution, withdrawContribution } from '../services/contributions';
+
+/** Uploads per address per hour; the address is counted in memory and never stored. */
+const UPLOADS_PER_HOUR = 30;
+
+export function contributionRoutes(database: Database) {
+  const limit = new RateLimit(UPLOADS_PER_HOUR, 60 * 60 * 1000);
+  const takeOrRefuse = (key: string) => {
+    const wait = limit.take(key);
+    if (wait > 0)
+      throw new ApiError(
+        429,
+        'too_many_requests',
+        `Too many contributions; try again in ${wait} s.`,
+        { 'Retry-After': String(wait) },
+      );
+  };
+  // The session (if a cookie came along anyway) is deliberately never read here.
+  return new Hono()
+    .post('/contributions', async (c) => {
+      takeOrRefuse(addressOf(c));
+      const contribution = await jsonBody(c, contributionSchema);
+      return c.json(await storeContribution(database, contribution), 200);
+    })
+    .delete('/contributions/:contributorId', async (c) => {
+      takeOrRefuse(addressOf(c));
+      const parsed = clientIdSchema.safeParse(c.req.param('contributorId'));
+      if (!parsed.success) throw new ApiError(400, 'bad_request', 'That is not a contributor id.');
+      await withdrawContribution(database, parsed.data);
+      return c.body(null, 204);
+    });
+}
