@@ -1,9 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4319);
 const baseURL = `http://localhost:${port}`;
 
 // Playwright cannot download its own browser here: use the system Chromium (Debian's `chromium`).
+// Playwright empties outputDir before each run; the server's database lives beside it.
+const e2eDataDir = fileURLToPath(new URL('./test-results/e2e-data', import.meta.url));
+
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -41,7 +45,8 @@ export default defineConfig({
   webServer: {
     command: 'npm run start -w sync-server',
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port), HOST: 'localhost' },
+    // A throwaway embedded database, apart from the one `npm start` uses.
+    env: { PORT: String(port), HOST: 'localhost', DATA_DIR: e2eDataDir },
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -38,3 +38,32 @@ describe('createApp', () => {
     expect(await res.text()).toContain('<title>shell</title>');
   });
 });
+
+describe('operations', () => {
+  it('sends security headers, and logs one line per request without bodies or cookies', async () => {
+    const database = await openDatabase({});
+    const lines: string[] = [];
+    const app = createApp({ database, log: (line) => lines.push(line) });
+    const res = await app.request('http://localhost/api/auth/login', {
+      method: 'POST',
+      headers: {
+        origin: 'http://localhost',
+        'content-type': 'application/json',
+        cookie: 'filmfold_session=secret.cookie',
+      },
+      body: JSON.stringify({ email: 'someone@example.org', password: 'hunter2 hunter2 hunter2' }),
+    });
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(lines).toHaveLength(1);
+    const entry = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(entry).toMatchObject({
+      method: 'POST',
+      path: '/api/auth/login',
+      status: 401,
+      id: expect.any(String),
+    });
+    expect(lines[0]).not.toMatch(/hunter2|secret\.cookie|someone@example/);
+    await database.close();
+  }, 30_000);
+});

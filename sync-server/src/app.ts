@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import { LoginThrottle } from './auth/login-throttle';
 import type { Database } from './db/database';
 import { ApiError, handleError, notFound } from './errors';
+import { requestLog } from './middleware/request-log';
 import { sameOrigin } from './middleware/same-origin';
 import { sessionLoader } from './middleware/session';
 import { authRoutes } from './routes/auth';
@@ -23,6 +26,8 @@ export interface AppOptions {
   webDir?: string;
   /** Origins besides the server's own that may make mutating API requests (e.g. a dev server). */
   allowedOrigins?: readonly string[];
+  /** Where request log lines go; absent logs nothing (tests). */
+  log?: (line: string) => void;
 }
 
 /** Builds the app: the API under /api, the PWA everywhere else. */
@@ -46,7 +51,13 @@ export function createApp(options: AppOptions) {
     .route('/', authRoutes(options.database, new LoginThrottle()))
     .route('/', syncRoutes(options.database))
     .route('/', contributionRoutes(options.database));
-  const app = new Hono().route('/api', api);
+  const app = new Hono();
+  app.use(requestId());
+  if (options.log) app.use(requestLog(options.log));
+  // The pages carry their own Content-Security-Policy (web/svelte.config.js); this header adds
+  // what a <meta> cannot: nobody may frame the app.
+  app.use(secureHeaders({ contentSecurityPolicy: { frameAncestors: ["'none'"] } }));
+  app.route('/api', api);
 
   // Unknown API paths answer JSON, never the app shell below.
   app.all('/api/*', notFound);

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     database,
     webDir: config.WEB_DIR,
     allowedOrigins: config.ALLOWED_ORIGINS,
+    log: (line) => console.log(line),
   });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`Filmfold is running at http://${config.HOST}:${info.port}/`);
