@@ -8,6 +8,9 @@ const baseURL = `http://localhost:${port}`;
 // Playwright empties outputDir before each run; the server's database lives beside it.
 const e2eDataDir = fileURLToPath(new URL('./test-results/e2e-data', import.meta.url));
 
+// MovieLens for the server's first training: the shared development copy (never committed).
+const movieLens = fileURLToPath(new URL('../shared/datasets/ml-latest-small', import.meta.url));
+
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -46,8 +49,8 @@ export default defineConfig({
     command: 'npm run start -w sync-server',
     url: `${baseURL}/api/health`,
     // A throwaway embedded database, apart from the one `npm start` uses.
-    env: { PORT: String(port), HOST: 'localhost', DATA_DIR: e2eDataDir },
+    env: { PORT: String(port), HOST: 'localhost', DATA_DIR: e2eDataDir, MOVIELENS: movieLens },
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    timeout: 180_000, // the first start imports MovieLens and trains the first model
   },
 });

@@ -12,6 +12,7 @@ import { ApiError, handleError, notFound } from './errors';
 import { requestLog } from './middleware/request-log';
 import { sameOrigin } from './middleware/same-origin';
 import { sessionLoader } from './middleware/session';
+import { artifactRoutes } from './routes/artifacts';
 import { authRoutes } from './routes/auth';
 import { contributionRoutes } from './routes/contributions';
 import { healthRoutes } from './routes/health';
@@ -47,10 +48,11 @@ export function createApp(options: AppOptions) {
     )
     .use(sameOrigin(options.allowedOrigins))
     .use(sessionLoader(options.database))
-    .route('/health', healthRoutes)
+    .route('/health', healthRoutes(options.database))
     .route('/', authRoutes(options.database, new LoginThrottle()))
     .route('/', syncRoutes(options.database))
-    .route('/', contributionRoutes(options.database));
+    .route('/', contributionRoutes(options.database))
+    .route('/', artifactRoutes(options.database));
   const app = new Hono();
   app.use(requestId());
   if (options.log) app.use(requestLog(options.log));

@@ -15,6 +15,11 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL.')
     .optional(),
+  /** A local MovieLens folder or zip to start from; unset downloads MOVIELENS_ARCHIVE, verified. */
+  MOVIELENS: z.string().min(1).optional(),
+  MOVIELENS_ARCHIVE: z.string().min(1).default('ml-latest-small'),
+  /** A film enters the collaborative model only with this many distinct raters. */
+  MIN_RATERS: z.coerce.number().int().min(1).default(20),
   /** Where the embedded database and downloads live. */
   DATA_DIR: z.string().min(1).default(defaultDataDir),
   /** Extra origins allowed to make mutating API requests, comma-separated (e.g. http://localhost:5173). */

@@ -5,6 +5,8 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
+import { retrain } from './services/retrain';
+import { latestManifest } from './services/publishing';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -21,6 +23,20 @@ async function main(): Promise<void> {
       ? 'Database: PostgreSQL (DATABASE_URL)'
       : `Database: embedded PGlite in ${join(config.DATA_DIR, 'pglite')}`,
   );
+  if (!(await latestManifest(database))) {
+    console.log('No model published yet: importing MovieLens and training the first one …');
+    try {
+      await retrain(database, config, (message) => console.log(`  ${message}`));
+    } catch (err) {
+      // Accounts and sync still work; recommendations wait for a model (GET /api/artifacts/latest: 503).
+      console.error(
+        `Could not build the first model: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      console.error(
+        'Set MOVIELENS=<folder or zip> to use a local copy, then restart or run `npm run retrain -w sync-server`.',
+      );
+    }
+  }
   const app = createApp({
     database,
     webDir: config.WEB_DIR,

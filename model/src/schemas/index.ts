@@ -6,3 +6,4 @@ export * from './rating';
 export * from './tag';
 export * from './viewing';
 export * from './watchlist';
+export * from './catalog';

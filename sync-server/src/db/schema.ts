@@ -1,6 +1,8 @@
 // Runs in Node. The server's tables (drizzle-orm, PostgreSQL dialect: PGlite or PostgreSQL).
 import {
   bigint,
+  boolean,
+  customType,
   date,
   integer,
   real,
@@ -93,4 +95,25 @@ export const contributions = pgTable(
     primaryKey({ columns: [t.contributorId, t.movieId] }),
     index('contributions_movie').on(t.movieId),
   ],
+);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * Published artifacts (the catalog and the model snapshot), immutable once written. Kept in the
+ * database so that every server process serves the same ones; `isCurrent` marks what "latest"
+ * points to, switched in one transaction.
+ */
+export const artifacts = pgTable(
+  'artifacts',
+  {
+    kind: text('kind').notNull(),
+    version: text('version').notNull(),
+    sha256: text('sha256').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: bytea('bytes').notNull(),
+    isCurrent: boolean('is_current').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.version] })],
 );

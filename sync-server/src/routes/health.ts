@@ -1,8 +1,19 @@
+// Runs in Node. GET /api/health: liveness, and the model version once one is published.
 import { Hono } from 'hono';
+import type { Database } from '../db/database';
+import { latestManifest } from '../services/publishing';
 
 const startedAt = new Date().toISOString();
 
-/** GET /api/health: liveness and version, for load balancers and the PWA's status line. */
-export const healthRoutes = new Hono().get('/', (c) =>
-  c.json({ status: 'ok' as const, service: 'filmfold-sync-server', startedAt }),
-);
+export function healthRoutes(database: Database) {
+  return new Hono().get('/', async (c) => {
+    const manifest = await latestManifest(database);
+    return c.json({
+      status: 'ok' as const,
+      service: 'filmfold-sync-server',
+      startedAt,
+      /** null until the first model snapshot is published. */
+      modelVersion: manifest?.model.version ?? null,
+    });
+  });
+}

@@ -1,0 +1,31 @@
+// Runs in browser, worker and Node. The catalog the server publishes and every device stores.
+import { z } from 'zod';
+import { movieSchema } from './movie';
+
+export const CATALOG_FORMAT_VERSION = 1;
+
+export const catalogMovieSchema = movieSchema.extend({
+  /** The most applied tags, most applied first. */
+  tags: z.array(z.string()).max(20),
+  /** Ratings the film had when the catalog was built, and their mean (null without ratings). */
+  ratingCount: z.number().int().nonnegative(),
+  meanRating: z.number().min(0.5).max(5).nullable(),
+});
+export type CatalogMovie = z.infer<typeof catalogMovieSchema>;
+
+export const catalogSchema = z.object({
+  formatVersion: z.literal(CATALOG_FORMAT_VERSION),
+  createdAt: z.iso.datetime({ offset: true }),
+  movies: z.array(catalogMovieSchema),
+});
+export type Catalog = z.infer<typeof catalogSchema>;
+
+/** What "latest" points to: each artifact's version, size and checksum, and where to fetch it. */
+export const artifactInfoSchema = z.object({
+  version: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+  url: z.string(),
+});
+export const manifestSchema = z.object({ catalog: artifactInfoSchema, model: artifactInfoSchema });
+export type Manifest = z.infer<typeof manifestSchema>;

@@ -1,0 +1,103 @@
+import { gunzipSync } from 'node:zlib';
+import {
+  catalogSchema,
+  decodeSnapshot,
+  type Movie,
+  mulberry32,
+  RatingTableBuilder,
+} from '@filmfold/model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app';
+import type { Database } from '../db/database';
+import { testDatabases } from '../db/test-databases';
+import { browser } from '../http/test-client';
+import { type SeedData, trainAndPublish } from './publishing';
+
+/** A small MovieLens-like seed: 40 users, 30 films, two tastes; film 31 has no ratings at all. */
+function seed(): SeedData {
+  const random = mulberry32(4);
+  const ratings = new RatingTableBuilder();
+  for (let user = 1; user <= 40; user++) {
+    for (let movie = 1; movie <= 30; movie++) {
+      if (random() < 0.5)
+        ratings.push(user, movie, (user % 2 === 0) === movie <= 15 ? 4.5 : 1.5, 1_000_000 + movie);
+    }
+  }
+  const movies: Movie[] = Array.from({ length: 31 }, (_, k) => ({
+    id: k + 1,
+    title: `Film ${k + 1}`,
+    alternateTitles: [],
+    year: 2000,
+    genres: [k < 15 ? 'Drama' : 'Comedy'],
+    imdbId: null,
+    tmdbId: null,
+  }));
+  return {
+    source: 'test seed',
+    movies,
+    ratings: ratings.build(),
+    tags: [{ movieId: 1, tag: 'slow', taggedAt: '2020-01-01T00:00:00.000Z' }],
+  };
+}
+
+describe.each(testDatabases())('publishing on %s', (_name, open) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await open();
+  }, 60_000);
+  afterAll(() => database.close());
+
+  it('publishes a catalog and a model snapshot, served immutable with ETags', async () => {
+    const app = createApp({ database });
+    const b = browser(app);
+    // A contributor rates film 31, which nobody else has: too few raters for the model.
+    await b.send('POST', '/api/contributions', {
+      contributorId: 'contributor1',
+      ratings: [{ movieId: 31, rating: 5, ratedOn: '2024-05-01' }],
+    });
+    const manifest = await trainAndPublish(database, seed(), { minRaters: 5 });
+
+    const latest = await b.send('GET', '/api/artifacts/latest');
+    expect(latest.status).toBe(200);
+    expect(await latest.json()).toEqual(manifest);
+
+    const model = await b.send('GET', manifest.model.url);
+    expect(model.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(model.headers.get('etag')).toBe(`"${manifest.model.sha256}"`);
+    const snapshot = decodeSnapshot(new Uint8Array(await model.arrayBuffer()));
+    expect(Array.from(snapshot.movieIds)).toEqual(Array.from({ length: 30 }, (_, k) => k + 1));
+    expect(snapshot.content).not.toBeNull(); // film 31 can still be embedded from its content
+
+    const again = await b.send('GET', manifest.model.url, undefined, {
+      'if-none-match': `"${manifest.model.sha256}"`,
+    });
+    expect(again.status).toBe(304);
+
+    const catalogRes = await app.request(`http://localhost${manifest.catalog.url}`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(catalogRes.headers.get('content-encoding')).toBe('gzip');
+    const catalog = catalogSchema.parse(
+      JSON.parse(gunzipSync(new Uint8Array(await catalogRes.arrayBuffer())).toString()),
+    );
+    expect(catalog.movies).toHaveLength(31);
+    expect(catalog.movies.find((m) => m.id === 31)).toMatchObject({
+      ratingCount: 1,
+      meanRating: 5,
+    });
+    expect(catalog.movies.find((m) => m.id === 1)!.tags).toEqual(['slow']);
+  }, 60_000);
+
+  it('switches "latest" to a new version and keeps the old one fetchable', async () => {
+    const first = await trainAndPublish(database, seed(), { minRaters: 5 });
+    const b = browser(createApp({ database }));
+    await b.send('POST', '/api/contributions', {
+      contributorId: 'contributor2',
+      ratings: [{ movieId: 2, rating: 1, ratedOn: '2024-05-02' }],
+    });
+    const second = await trainAndPublish(database, seed(), { minRaters: 5 });
+    expect(second.model.version).not.toBe(first.model.version);
+    expect(await (await b.send('GET', '/api/artifacts/latest')).json()).toEqual(second);
+    expect((await b.send('GET', first.model.url)).status).toBe(200);
+  }, 60_000);
+});

@@ -1,0 +1,216 @@
+// Runs in Node. Builds the catalog and the model snapshot from MovieLens plus contributions, and
+// publishes them as immutable versions; "latest" switches in one transaction.
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import {
+  buildInteractions,
+  CATALOG_FORMAT_VERSION,
+  type Catalog,
+  CONTENT_DEFAULTS,
+  type ContentDocument,
+  createIdIndex,
+  encodeSnapshot,
+  IMPLICIT_DEFAULTS,
+  type Manifest,
+  type Movie,
+  type MovieTag,
+  type RatingTable,
+  RatingTableBuilder,
+  selectRows,
+  STAR_DEFAULTS,
+  trainSharedModel,
+} from '@filmfold/model';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/database';
+import { artifacts, contributions } from '../db/schema';
+
+/** What the shared model starts from: a MovieLens release. */
+export interface SeedData {
+  source: string;
+  movies: readonly Movie[];
+  ratings: RatingTable;
+  tags: readonly MovieTag[];
+}
+
+export type ArtifactKind = 'catalog' | 'model';
+
+const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Seed ratings plus every contribution; contributors get user ids after the seed's. */
+async function pooledRatings(
+  database: Database,
+  seed: RatingTable,
+): Promise<{ table: RatingTable; contributors: number }> {
+  const rows = await database.db.select().from(contributions);
+  let maxUser = 0;
+  for (let r = 0; r < seed.length; r++) maxUser = Math.max(maxUser, seed.userIds[r]!);
+  const ids = new Map<string, number>();
+  const builder = new RatingTableBuilder(seed.length + rows.length);
+  builder.append(seed);
+  for (const row of rows) {
+    let id = ids.get(row.contributorId);
+    if (id === undefined) ids.set(row.contributorId, (id = maxUser + ids.size + 1));
+    builder.push(id, row.movieId, row.rating, Math.floor(Date.parse(row.ratedOn) / 1000));
+  }
+  return { table: builder.build(), contributors: ids.size };
+}
+
+/** Keeps the ratings of films rated by at least `minRaters` distinct people. */
+export function filmsWithRaters(table: RatingTable, minRaters: number): RatingTable {
+  const raters = new Map<number, number>();
+  for (let r = 0; r < table.length; r++)
+    raters.set(table.movieIds[r]!, (raters.get(table.movieIds[r]!) ?? 0) + 1);
+  return selectRows(table, (r) => raters.get(table.movieIds[r]!)! >= minRaters);
+}
+
+function catalogOf(seed: SeedData, table: RatingTable, createdAt: string): Catalog {
+  const stats = new Map<number, { n: number; sum: number }>();
+  for (let r = 0; r < table.length; r++) {
+    const s = stats.get(table.movieIds[r]!) ?? { n: 0, sum: 0 };
+    s.n++;
+    s.sum += table.ratings[r]!;
+    stats.set(table.movieIds[r]!, s);
+  }
+  const tagCounts = new Map<number, Map<string, number>>();
+  for (const { movieId, tag } of seed.tags) {
+    const counts = tagCounts.get(movieId) ?? new Map<string, number>();
+    counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    tagCounts.set(movieId, counts);
+  }
+  return {
+    formatVersion: CATALOG_FORMAT_VERSION,
+    createdAt,
+    movies: seed.movies.map((movie) => {
+      const s = stats.get(movie.id);
+      const tags = [...(tagCounts.get(movie.id) ?? new Map<string, number>())].sort(
+        (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+      );
+      return {
+        ...movie,
+        tags: tags.slice(0, 20).map(([t]) => t),
+        ratingCount: s?.n ?? 0,
+        meanRating: s ? Math.round((s.sum / s.n) * 100) / 100 : null,
+      };
+    }),
+  };
+}
+
+export interface PublishOptions {
+  /** A film enters the collaborative part only with this many distinct raters (seed users count). */
+  minRaters: number;
+  onProgress?: (message: string) => void;
+}
+
+/**
+ * Trains on MovieLens plus contributions and publishes a new catalog and model snapshot. If
+ * anything fails, nothing is switched and the previous versions stay "latest".
+ */
+export async function trainAndPublish(
+  database: Database,
+  seed: SeedData,
+  options: PublishOptions,
+): Promise<Manifest> {
+  const say = options.onProgress ?? (() => {});
+  const createdAt = new Date().toISOString();
+  const { table, contributors } = await pooledRatings(database, seed.ratings);
+  const collaborative = filmsWithRaters(table, options.minRaters);
+  say(
+    `Training on ${collaborative.length} ratings (${seed.source} + ${contributors} contributors); films with fewer than ${options.minRaters} raters come from their content.`,
+  );
+  const train = buildInteractions(
+    collaborative,
+    createIdIndex(collaborative.userIds),
+    createIdIndex(collaborative.movieIds),
+  );
+  const byId = new Map(seed.movies.map((m) => [m.id, m]));
+  const tagsById = new Map<number, string[]>();
+  for (const { movieId, tag } of seed.tags)
+    tagsById.set(movieId, [...(tagsById.get(movieId) ?? []), tag]);
+  const docs: ContentDocument[] = Array.from(train.items.ids, (id) => ({
+    genres: byId.get(id)?.genres ?? [],
+    tags: tagsById.get(id) ?? [],
+    directors: [],
+    cast: [],
+    keywords: [],
+  }));
+  const snapshot = trainSharedModel(
+    train,
+    {
+      implicit: IMPLICIT_DEFAULTS,
+      stars: STAR_DEFAULTS,
+      content: { ...CONTENT_DEFAULTS, blend: 0 },
+    },
+    docs,
+    `${seed.source} + ${contributors} contributors`,
+  );
+  say(`Trained in ${(snapshot.training.trainMs / 1000).toFixed(1)} s.`);
+  const model = encodeSnapshot(snapshot, 'float16');
+  const catalog = gzipSync(JSON.stringify(catalogOf(seed, table, createdAt)));
+  const published = {
+    catalog: await store(database, 'catalog', catalog, 'application/json'),
+    model: await store(database, 'model', model, 'application/octet-stream'),
+  };
+  await database.transaction(async (tx) => {
+    for (const [kind, version] of Object.entries(published)) {
+      await tx.update(artifacts).set({ isCurrent: false }).where(eq(artifacts.kind, kind));
+      await tx
+        .update(artifacts)
+        .set({ isCurrent: true })
+        .where(and(eq(artifacts.kind, kind), eq(artifacts.version, version)));
+    }
+  });
+  const manifest = await latestManifest(database);
+  if (!manifest) throw new Error('Publishing finished but no manifest could be read back.');
+  return manifest;
+}
+
+/** Stores an artifact under its content hash (idempotent) and returns its version. */
+async function store(
+  database: Database,
+  kind: ArtifactKind,
+  bytes: Uint8Array,
+  contentType: string,
+): Promise<string> {
+  const sha256 = sha256Hex(bytes);
+  const version = sha256.slice(0, 16);
+  await database.db
+    .insert(artifacts)
+    .values({ kind, version, sha256, contentType, bytes })
+    .onConflictDoNothing();
+  return version;
+}
+
+/** The current catalog and model, or null before the first training. */
+export async function latestManifest(database: Database): Promise<Manifest | null> {
+  const rows = await database.db
+    .select({
+      kind: artifacts.kind,
+      version: artifacts.version,
+      sha256: artifacts.sha256,
+      size: sql<number>`octet_length(${artifacts.bytes})`,
+    })
+    .from(artifacts)
+    .where(eq(artifacts.isCurrent, true));
+  const info = (kind: ArtifactKind) => {
+    const row = rows.find((r) => r.kind === kind);
+    return (
+      row && {
+        version: row.version,
+        sha256: row.sha256,
+        bytes: Number(row.size),
+        url: `/api/artifacts/${kind}/${row.version}`,
+      }
+    );
+  };
+  const catalog = info('catalog');
+  const model = info('model');
+  return catalog && model ? { catalog, model } : null;
+}
+
+export async function readArtifact(database: Database, kind: string, version: string) {
+  const [row] = await database.db
+    .select()
+    .from(artifacts)
+    .where(and(eq(artifacts.kind, kind), eq(artifacts.version, version)));
+  return row ?? null;
+}
