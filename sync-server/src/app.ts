@@ -53,13 +53,14 @@ export function createApp(options: AppOptions) {
     .route('/', syncRoutes(options.database))
     .route('/', contributionRoutes(options.database))
     .route('/', artifactRoutes(options.database));
-  const app = new Hono();
-  app.use(requestId());
-  if (options.log) app.use(requestLog(options.log));
-  // The pages carry their own Content-Security-Policy (web/svelte.config.js); this header adds
-  // what a <meta> cannot: nobody may frame the app.
-  app.use(secureHeaders({ contentSecurityPolicy: { frameAncestors: ["'none'"] } }));
-  app.route('/api', api);
+  // Chained, so that AppType carries every route for the PWA's typed client.
+  const app = new Hono()
+    .use(requestId())
+    .use(requestLog(options.log))
+    // The pages carry their own Content-Security-Policy (web/svelte.config.js); this header adds
+    // what a <meta> cannot: nobody may frame the app.
+    .use(secureHeaders({ contentSecurityPolicy: { frameAncestors: ["'none'"] } }))
+    .route('/api', api);
 
   // Unknown API paths answer JSON, never the app shell below.
   app.all('/api/*', notFound);

@@ -1,0 +1,141 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const main = fileURLToPath(new URL('./main.ts', import.meta.url));
+
+/** A three-film MovieLens folder, so that the first start trains in a moment. */
+function tinyMovieLens(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'filmfold-ml-'));
+  writeFileSync(
+    join(dir, 'movies.csv'),
+    'movieId,title,genres\n1,A (2001),Drama\n2,B (2002),Comedy\n3,C (2003),Drama\n',
+  );
+  writeFileSync(
+    join(dir, 'ratings.csv'),
+    'userId,movieId,rating,timestamp\n1,1,4,1\n1,2,3,2\n2,2,5,3\n2,3,4,4\n3,1,2,5\n',
+  );
+  return dir;
+}
+
+async function startServer(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
+  const port = 41000 + Math.floor(Math.random() * 2000);
+  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', WEB_DIR: '/nonexistent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Filmfold is running at')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+async function call(
+  url: string,
+  path: string,
+  init: { method?: string; body?: unknown; cookie?: string } = {},
+) {
+  return fetch(`${url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      origin: url,
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init.cookie ? { cookie: init.cookie } : {}),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+}
+
+const url = process.env.TEST_DATABASE_URL;
+const databases: [string, Record<string, string>][] = [
+  ['PGlite', {}],
+  ...(url ? [['PostgreSQL', { DATABASE_URL: url }] as [string, Record<string, string>]] : []),
+];
+
+describe.each(databases)('durability on %s', (_name, dbEnv) => {
+  it('a server killed mid-push loses no acknowledged change, and a SIGTERM stops it cleanly', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'filmfold-data-'));
+    mkdirSync(dataDir, { recursive: true });
+    const env = { ...dbEnv, DATA_DIR: dataDir, MOVIELENS: tinyMovieLens(), MIN_RATERS: '1' };
+    const email = `durable${Date.now()}@example.org`;
+    const password = 'a long and proper password';
+
+    let server = await startServer(env);
+    const signup = await call(server.url, '/api/auth/signup', {
+      method: 'POST',
+      body: { email, password },
+    });
+    expect(signup.status).toBe(201);
+    const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
+
+    const acknowledged: string[] = [];
+    let next = 1;
+    const pusher = async () => {
+      for (;;) {
+        const movieId = next++;
+        const change = {
+          kind: 'rating',
+          key: String(movieId),
+          value: { movieId, rating: 4, ratedAt: '2024-05-01T20:15:00Z' },
+          hlc: `2024-05-01T20:15:00.000Z-0000-deviceA${movieId}`,
+        };
+        try {
+          const res = await call(server.url, '/api/sync/push', {
+            method: 'POST',
+            cookie,
+            body: {
+              protocolVersion: 1,
+              deviceId: 'deviceA1',
+              mutationId: `mutation${movieId}x`,
+              changes: [change],
+            },
+          });
+          if (res.status === 200) acknowledged.push(String(movieId));
+        } catch {
+          return; // the server is gone
+        }
+      }
+    };
+    const pushers = Array.from({ length: 4 }, pusher);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    server.child.kill('SIGKILL');
+    await Promise.all(pushers);
+    expect(acknowledged.length).toBeGreaterThan(5);
+
+    server = await startServer(env);
+    const login = await call(server.url, '/api/auth/login', {
+      method: 'POST',
+      body: { email, password },
+    });
+    const session = login.headers.get('set-cookie')!.split(';')[0]!;
+    const pulled = (await (
+      await call(server.url, '/api/sync/pull?protocolVersion=1&since=0&limit=1000', {
+        cookie: session,
+      })
+    ).json()) as {
+      changes: { key: string }[];
+    };
+    const stored = new Set(pulled.changes.map((c) => c.key));
+    expect(acknowledged.filter((key) => !stored.has(key))).toEqual([]);
+
+    server.child.kill('SIGTERM');
+    const [code] = await once(server.child, 'exit');
+    expect(code).toBe(0);
+  }, 180_000);
+});
