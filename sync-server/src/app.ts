@@ -12,6 +12,7 @@ import { ApiError, handleError, notFound } from './errors';
 import { requestLog } from './middleware/request-log';
 import { sameOrigin } from './middleware/same-origin';
 import { sessionLoader } from './middleware/session';
+import { apiDocsRoutes } from './routes/api-docs';
 import { artifactRoutes } from './routes/artifacts';
 import { authRoutes } from './routes/auth';
 import { contributionRoutes } from './routes/contributions';
@@ -52,7 +53,8 @@ export function createApp(options: AppOptions) {
     .route('/', authRoutes(options.database, new LoginThrottle()))
     .route('/', syncRoutes(options.database))
     .route('/', contributionRoutes(options.database))
-    .route('/', artifactRoutes(options.database));
+    .route('/', artifactRoutes(options.database))
+    .route('/', apiDocsRoutes);
   // Chained, so that AppType carries every route for the PWA's typed client.
   const app = new Hono()
     .use(requestId())

@@ -7,3 +7,4 @@ export * from './tag';
 export * from './viewing';
 export * from './watchlist';
 export * from './catalog';
+export * from './account';

@@ -1,7 +1,12 @@
 // Runs in Node. Accounts and sessions: /api/auth/* and /api/account.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import {
+  changePasswordSchema,
+  deleteAccountSchema,
+  logInSchema,
+  signUpSchema,
+} from '@filmfold/model';
 import { changePassword, deleteAccount, logIn, signUp } from '../auth/accounts';
 import type { LoginThrottle } from '../auth/login-throttle';
 import { createSession, invalidateSession, invalidateUserSessions } from '../auth/sessions';
@@ -16,20 +21,6 @@ import {
   setSessionCookie,
 } from '../middleware/session';
 
-const emailSchema = z.email({ error: 'Enter a valid email address.' }).max(254);
-/** 12-256 characters, any unicode, never truncated (counted in code points). */
-const passwordSchema = z
-  .string()
-  .refine((p) => [...p].length >= 12, 'A password has at least 12 characters.')
-  .refine((p) => [...p].length <= 256, 'A password has at most 256 characters.');
-const credentialsSchema = z.object({ email: emailSchema, password: passwordSchema });
-const loginSchema = z.object({ email: z.string().max(254), password: z.string().max(1024) });
-const changePasswordSchema = z.object({
-  currentPassword: z.string().max(1024),
-  newPassword: passwordSchema,
-});
-const deleteAccountSchema = z.object({ password: z.string().max(1024) });
-
 export function authRoutes(database: Database, throttle: LoginThrottle) {
   const startSession = async (c: Context, userId: string) => {
     const { token, session } = await createSession(database.db, userId);
@@ -38,7 +29,7 @@ export function authRoutes(database: Database, throttle: LoginThrottle) {
 
   return new Hono<SessionEnv>()
     .post('/auth/signup', async (c) => {
-      const { email, password } = await jsonBody(c, credentialsSchema);
+      const { email, password } = await jsonBody(c, signUpSchema);
       const outcome = await signUp(database, email, password);
       if (!outcome.ok)
         throw new ApiError(
@@ -50,7 +41,7 @@ export function authRoutes(database: Database, throttle: LoginThrottle) {
       return c.json({ id: outcome.userId, email: email.trim().toLowerCase() }, 201);
     })
     .post('/auth/login', async (c) => {
-      const { email, password } = await jsonBody(c, loginSchema);
+      const { email, password } = await jsonBody(c, logInSchema);
       const keys = [`account:${email.trim().toLowerCase()}`, `address:${addressOf(c)}`];
       const wait = Math.max(...keys.map((key) => throttle.retryAfter(key)));
       if (wait > 0) {
