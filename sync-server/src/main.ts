@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
+import { trackInFlight } from './http/in-flight';
 import { retrain } from './services/retrain';
 import { latestManifest } from './services/publishing';
 
@@ -43,10 +44,21 @@ async function main(): Promise<void> {
     allowedOrigins: config.ALLOWED_ORIGINS,
     log: (line) => console.log(line),
   });
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    console.log(`Filmfold is running at http://${config.HOST}:${info.port}/`);
-  });
-  const stop = () => server.close(() => void database.close().then(() => process.exit(0)));
+  const handler = trackInFlight(app.fetch);
+  const server = serve(
+    { fetch: handler.fetch, port: config.PORT, hostname: config.HOST },
+    (info) => {
+      console.log(`Filmfold is running at http://${config.HOST}:${info.port}/`);
+    },
+  );
+  // SIGTERM: stop accepting, let every request in flight finish, then close the database.
+  const stop = () => {
+    server.close();
+    void handler
+      .idle()
+      .then(() => database.close())
+      .then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
