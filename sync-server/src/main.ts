@@ -33,9 +33,6 @@ async function main(): Promise<void> {
       console.error(
         `Could not build the first model: ${err instanceof Error ? err.message : String(err)}`,
       );
-      console.error(
-        'Set MOVIELENS=<folder or zip> to use a local copy, then restart or run `npm run retrain -w sync-server`.',
-      );
     }
   }
   const app = createApp({

@@ -15,7 +15,12 @@ export interface OpenMovieLensOptions {
   archive?: string;
   onDownloadProgress?: (done: number, total: number) => void;
   fetchImpl?: typeof fetch;
+  /** What to tell a person who is offline about using a local copy (each tool names its own flag). */
+  localCopyHint?: string;
 }
+
+const CLI_HINT =
+  'To use a copy you already have, pass its folder or zip (--data <path>) or set FILMFOLD_MOVIELENS=<path>.';
 
 /** Default folder for downloads: FILMFOLD_CACHE_DIR, else ~/.cache/filmfold. */
 export function cacheDirOf(env: Readonly<Record<string, string | undefined>>): string {
@@ -49,10 +54,9 @@ export async function openMovieLens(options: OpenMovieLensOptions = {}): Promise
     return await openDatasetFiles(path);
   } catch (err) {
     if (err instanceof DownloadError) {
-      throw new DownloadError(
-        `${err.message}\nTo use a copy you already have, pass its folder or zip (--data <path>) or set FILMFOLD_MOVIELENS=<path>.`,
-        { cause: err },
-      );
+      throw new DownloadError(`${err.message}\n${options.localCopyHint ?? CLI_HINT}`, {
+        cause: err,
+      });
     }
     throw err;
   }

@@ -17,6 +17,8 @@ export async function loadSeed(source: SeedSource): Promise<SeedData> {
     path: source.path,
     archive: source.archive,
     env: { FILMFOLD_CACHE_DIR: source.cacheDir },
+    localCopyHint:
+      'Set MOVIELENS=<folder or zip> to use a copy you have, then restart or run `npm run retrain -w sync-server`.',
     onDownloadProgress: (done, total) => {
       const percent = total ? Math.floor((done / total) * 100) : 0;
       if (percent >= lastPercent + 10) {
