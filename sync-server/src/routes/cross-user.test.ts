@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app';
+import type { Database } from '../db/database';
+import { testDatabases } from '../db/test-databases';
+import { browser } from '../http/test-client';
+import { API_ROUTES } from '../openapi';
+
+const password = 'a long and proper password';
+
+/** A plausible body or query for each signed-in route, as user B would send it. */
+const asB: Record<string, { path?: string; body?: unknown }> = {
+  'POST /api/auth/logout-everywhere': {},
+  'POST /api/auth/password': {
+    body: { currentPassword: password, newPassword: 'b changes b password' },
+  },
+  'GET /api/account': {},
+  'DELETE /api/account': { body: { password } },
+  'POST /api/sync/push': {
+    body: {
+      protocolVersion: 1,
+      deviceId: 'deviceA1', // even A's device and mutation ids
+      mutationId: 'mutationA1',
+      changes: [
+        { kind: 'rating', key: '1', value: null, hlc: '2030-01-01T00:00:00.000Z-0000-deviceB1' },
+      ],
+    },
+  },
+  'GET /api/sync/pull': { path: '/api/sync/pull?protocolVersion=1&since=0' },
+};
+
+describe.each(testDatabases())('cross-user isolation on %s', (_name, open) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await open();
+  }, 60_000);
+  afterAll(() => database.close());
+
+  it('no signed-in route lets B read or change A’s data', async () => {
+    const signedInRoutes = API_ROUTES.filter((r) => r.isSignedIn).map(
+      (r) => `${r.method.toUpperCase()} ${r.path}`,
+    );
+    expect(new Set(Object.keys(asB))).toEqual(new Set(signedInRoutes)); // a new route must join this matrix
+
+    for (const route of signedInRoutes) {
+      const app = createApp({ database });
+      const a = browser(app);
+      const emailA = `a${Date.now()}${Math.random()}@example.org`;
+      await a.send('POST', '/api/auth/signup', { email: emailA, password });
+      const change = {
+        kind: 'rating',
+        key: '1',
+        value: { movieId: 1, rating: 5, ratedAt: '2024-05-01T20:15:00Z' },
+        hlc: '2024-05-01T20:15:00.000Z-0000-deviceA1',
+      };
+      await a.send('POST', '/api/sync/push', {
+        protocolVersion: 1,
+        deviceId: 'deviceA1',
+        mutationId: 'mutationA1',
+        changes: [change],
+      });
+      const accountA = await (await a.send('GET', '/api/account')).text();
+      const dataA = await (await a.send('GET', '/api/sync/pull?protocolVersion=1&since=0')).text();
+
+      const b = browser(app);
+      await b.send('POST', '/api/auth/signup', {
+        email: `b${Date.now()}${Math.random()}@example.org`,
+        password,
+      });
+      const [method, path] = route.split(' ') as [string, string];
+      const res = await b.send(method, asB[route]!.path ?? path, asB[route]!.body);
+      const answer = await res.text();
+      expect(answer, route).not.toContain(emailA);
+      expect(answer, route).not.toContain('"rating":5');
+
+      expect(await (await a.send('GET', '/api/account')).text(), route).toBe(accountA);
+      expect(
+        await (await a.send('GET', '/api/sync/pull?protocolVersion=1&since=0')).text(),
+        route,
+      ).toBe(dataA);
+      expect(
+        (await browser(app).send('POST', '/api/auth/login', { email: emailA, password })).status,
+        route,
+      ).toBe(200);
+    }
+  }, 120_000);
+});
