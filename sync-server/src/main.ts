@@ -1,12 +1,15 @@
 // Runs in Node: `npm start` ends here.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { trackInFlight } from './http/in-flight';
 import { retrain } from './services/retrain';
+import { scheduleRetraining } from './services/retrain-schedule';
 import { latestManifest } from './services/publishing';
 
 async function main(): Promise<void> {
@@ -48,8 +51,14 @@ async function main(): Promise<void> {
       console.log(`Filmfold is running at http://${config.HOST}:${info.port}/`);
     },
   );
-  // SIGTERM: stop accepting, let every request in flight finish, then close the database.
+  const retrainCli = fileURLToPath(new URL('./retrain-cli.ts', import.meta.url));
+  const schedule = scheduleRetraining(config.RETRAIN_HOURS * 3_600_000, () =>
+    spawn(process.execPath, ['--import', 'tsx', retrainCli], { stdio: 'inherit' }),
+  );
+  // SIGTERM: abandon a running retraining, stop accepting, let every request in flight finish,
+  // then close the database.
   const stop = () => {
+    schedule.stop();
     server.close();
     void handler
       .idle()
