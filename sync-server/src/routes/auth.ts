@@ -9,6 +9,7 @@ import {
 } from '@filmfold/model';
 import { changePassword, deleteAccount, logIn, signUp } from '../auth/accounts';
 import type { LoginThrottle } from '../auth/login-throttle';
+import { prepareTimingEqualiser } from '../auth/passwords';
 import { createSession, invalidateSession, invalidateUserSessions } from '../auth/sessions';
 import type { Database } from '../db/database';
 import { ApiError } from '../errors';
@@ -22,6 +23,7 @@ import {
 } from '../middleware/session';
 
 export function authRoutes(database: Database, throttle: LoginThrottle) {
+  prepareTimingEqualiser();
   const startSession = async (c: Context, userId: string) => {
     const { token, session } = await createSession(database.db, userId);
     setSessionCookie(c, token, session.expiresAt);
