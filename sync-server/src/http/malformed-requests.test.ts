@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createApp } from '../app';
-import type { Database } from '../db/database';
-import { testDatabases } from '../db/test-databases';
+import { describeOnEachDatabase } from '../db/test-databases';
 import { browser, ORIGIN } from './test-client';
 
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 10_000);
@@ -82,15 +81,9 @@ const request = fc.record({
   body: badBody,
 });
 
-describe.each(testDatabases())('malformed requests on %s', (_name, open) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await open();
-  }, 60_000);
-  afterAll(() => database.close());
-
+describeOnEachDatabase('malformed requests', (db) => {
   it(`${REQUESTS} generated bad requests: no 500, every error JSON, and nothing changed`, async () => {
-    const app = createApp({ database });
+    const app = createApp({ database: db() });
     // A real person with data, whose data must come through untouched.
     const owner = browser(app);
     expect(
@@ -114,7 +107,7 @@ describe.each(testDatabases())('malformed requests on %s', (_name, open) => {
       changes: [change],
     });
     const counts = () =>
-      database.db.execute(
+      db().db.execute(
         sql`select (select count(*) from users)::int as users, (select count(*) from sync_cells)::int as cells, (select count(*) from contributions)::int as contributions`,
       );
     const rows = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows);

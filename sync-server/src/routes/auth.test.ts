@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { createApp } from '../app';
-import type { Database } from '../db/database';
-import { testDatabases } from '../db/test-databases';
+import { describeOnEachDatabase } from '../db/test-databases';
 import { browser, ORIGIN } from '../http/test-client';
 
 const password = 'correct horse battery 🐎';
 let counter = 0;
 const freshEmail = () => `person${Date.now()}${counter++}@example.org`;
 
-describe.each(testDatabases())('accounts and sessions on %s', (_name, open) => {
-  let database: Database;
+describeOnEachDatabase('accounts and sessions', (db) => {
   let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await open();
-  }, 60_000);
   // A fresh app per test: its login throttle counts every in-process request as one address.
   beforeEach(() => {
-    app = createApp({ database });
+    app = createApp({ database: db() });
   });
-  afterAll(() => database.close());
 
   async function signedUp(email = freshEmail()) {
     const b = browser(app);

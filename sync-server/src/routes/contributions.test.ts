@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { createApp } from '../app';
-import type { Database } from '../db/database';
 import { contributions } from '../db/schema';
-import { testDatabases } from '../db/test-databases';
+import { describeOnEachDatabase } from '../db/test-databases';
 import { browser } from '../http/test-client';
 
 let counter = 0;
@@ -13,18 +12,15 @@ const upload = (id: string, ratings: { movieId: number; rating: number; ratedOn:
   ratings,
 });
 
-describe.each(testDatabases())('anonymous contributions on %s', (_name, open) => {
-  let database: Database;
+describeOnEachDatabase('anonymous contributions', (db) => {
   let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await open();
-    app = createApp({ database });
-  }, 60_000);
-  afterAll(() => database.close());
+  beforeAll(() => {
+    app = createApp({ database: db() });
+  });
 
   const rowsOf = (id: string) =>
-    database.db
-      .select()
+    db()
+      .db.select()
       .from(contributions)
       .where(sql`${contributions.contributorId} = ${id}`);
 
@@ -79,7 +75,7 @@ describe.each(testDatabases())('anonymous contributions on %s', (_name, open) =>
   });
 
   it('has no column that could join a contribution to an account, a session or an address', async () => {
-    const result = await database.db.execute(
+    const result = await db().db.execute(
       sql`select column_name from information_schema.columns where table_name = 'contributions' order by column_name`,
     );
     const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
@@ -91,7 +87,7 @@ describe.each(testDatabases())('anonymous contributions on %s', (_name, open) =>
       'rated_on',
       'rating',
     ]);
-    const keys = await database.db.execute(
+    const keys = await db().db.execute(
       sql`select count(*)::int as n from information_schema.table_constraints where table_name = 'contributions' and constraint_type = 'FOREIGN KEY'`,
     );
     const [row] = (Array.isArray(keys) ? keys : (keys as { rows: unknown[] }).rows) as {
@@ -101,7 +97,7 @@ describe.each(testDatabases())('anonymous contributions on %s', (_name, open) =>
   });
 
   it('limits uploads per address', async () => {
-    const limited = createApp({ database });
+    const limited = createApp({ database: db() });
     const b = browser(limited);
     const statuses: number[] = [];
     for (let k = 0; k < 32; k++) {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createApp } from '../app';
-import type { Database } from '../db/database';
-import { testDatabases } from '../db/test-databases';
+import { describeOnEachDatabase } from '../db/test-databases';
 import { browser } from '../http/test-client';
 import { API_ROUTES } from '../openapi';
 
@@ -28,13 +27,7 @@ const asB: Record<string, { path?: string; body?: unknown }> = {
   'GET /api/sync/pull': { path: '/api/sync/pull?protocolVersion=1&since=0' },
 };
 
-describe.each(testDatabases())('cross-user isolation on %s', (_name, open) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await open();
-  }, 60_000);
-  afterAll(() => database.close());
-
+describeOnEachDatabase('cross-user isolation', (db) => {
   it('no signed-in route lets B read or change A’s data', async () => {
     const signedInRoutes = API_ROUTES.filter((r) => r.isSignedIn).map(
       (r) => `${r.method.toUpperCase()} ${r.path}`,
@@ -42,7 +35,7 @@ describe.each(testDatabases())('cross-user isolation on %s', (_name, open) => {
     expect(new Set(Object.keys(asB))).toEqual(new Set(signedInRoutes)); // a new route must join this matrix
 
     for (const route of signedInRoutes) {
-      const app = createApp({ database });
+      const app = createApp({ database: db() });
       const a = browser(app);
       const emailA = `a${Date.now()}${Math.random()}@example.org`;
       await a.send('POST', '/api/auth/signup', { email: emailA, password });

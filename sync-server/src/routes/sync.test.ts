@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { createApp, MAX_BODY_BYTES } from '../app';
-import type { Database } from '../db/database';
-import { testDatabases } from '../db/test-databases';
+import { describeOnEachDatabase } from '../db/test-databases';
 import { browser } from '../http/test-client';
 
 const password = 'correct horse battery staple';
@@ -20,14 +19,11 @@ const push = (changes: unknown[], extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-describe.each(testDatabases())('sync routes on %s', (_name, open) => {
-  let database: Database;
+describeOnEachDatabase('sync routes', (db) => {
   let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await open();
-    app = createApp({ database });
-  }, 60_000);
-  afterAll(() => database.close());
+  beforeAll(() => {
+    app = createApp({ database: db() });
+  });
 
   async function signedIn() {
     const b = browser(app);

@@ -6,10 +6,9 @@ import {
   mulberry32,
   RatingTableBuilder,
 } from '@filmfold/model';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createApp } from '../app';
-import type { Database } from '../db/database';
-import { testDatabases } from '../db/test-databases';
+import { describeOnEachDatabase } from '../db/test-databases';
 import { browser } from '../http/test-client';
 import { type SeedData, trainAndPublish } from './publishing';
 
@@ -40,22 +39,16 @@ function seed(): SeedData {
   };
 }
 
-describe.each(testDatabases())('publishing on %s', (_name, open) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await open();
-  }, 60_000);
-  afterAll(() => database.close());
-
+describeOnEachDatabase('publishing', (db) => {
   it('publishes a catalog and a model snapshot, served immutable with ETags', async () => {
-    const app = createApp({ database });
+    const app = createApp({ database: db() });
     const b = browser(app);
     // A contributor rates film 31, which nobody else has: too few raters for the model.
     await b.send('POST', '/api/contributions', {
       contributorId: 'contributor1',
       ratings: [{ movieId: 31, rating: 5, ratedOn: '2024-05-01' }],
     });
-    const manifest = await trainAndPublish(database, seed(), { minRaters: 5 });
+    const manifest = await trainAndPublish(db(), seed(), { minRaters: 5 });
 
     const latest = await b.send('GET', '/api/artifacts/latest');
     expect(latest.status).toBe(200);
@@ -89,13 +82,13 @@ describe.each(testDatabases())('publishing on %s', (_name, open) => {
   }, 60_000);
 
   it('switches "latest" to a new version and keeps the old one fetchable', async () => {
-    const first = await trainAndPublish(database, seed(), { minRaters: 5 });
-    const b = browser(createApp({ database }));
+    const first = await trainAndPublish(db(), seed(), { minRaters: 5 });
+    const b = browser(createApp({ database: db() }));
     await b.send('POST', '/api/contributions', {
       contributorId: 'contributor2',
       ratings: [{ movieId: 2, rating: 1, ratedOn: '2024-05-02' }],
     });
-    const second = await trainAndPublish(database, seed(), { minRaters: 5 });
+    const second = await trainAndPublish(db(), seed(), { minRaters: 5 });
     expect(second.model.version).not.toBe(first.model.version);
     expect(await (await b.send('GET', '/api/artifacts/latest')).json()).toEqual(second);
     expect((await b.send('GET', first.model.url)).status).toBe(200);

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Change, formatHlc } from '@filmfold/model';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database';
-import { testDatabases } from '../db/test-databases';
+import { expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../db/test-databases';
 import { pullChanges, pushChanges } from './sync';
 
 const at = (millis: number, counter = 0, node = 'deviceA1') => formatHlc({ millis, counter, node });
@@ -14,29 +13,23 @@ const rating = (movieId: number, stars: number, hlc: string): Change => ({
 });
 const NOW = Date.parse('2024-05-01T20:15:00Z');
 
-describe.each(testDatabases())('sync service on %s', (_name, open) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await open();
-  }, 60_000);
-  afterAll(() => database.close());
-
+describeOnEachDatabase('sync service', (db) => {
   const push = (
     userId: string,
     changes: Change[],
     mutationId = randomUUID(),
     deviceId = 'deviceA1',
-  ) => pushChanges(database, userId, { protocolVersion: 1, deviceId, mutationId, changes }, NOW);
+  ) => pushChanges(db(), userId, { protocolVersion: 1, deviceId, mutationId, changes }, NOW);
 
   it('stores changes and pulls them back after a cursor', async () => {
     const user = randomUUID();
     const first = await push(user, [rating(1, 4, at(NOW - 2000)), rating(2, 3, at(NOW - 1000))]);
     expect(first).toMatchObject({ ok: true, response: { applied: 2, isReplay: false } });
-    const all = await pullChanges(database, user, { since: 0, limit: 10 });
+    const all = await pullChanges(db(), user, { since: 0, limit: 10 });
     expect(all.changes.map((c) => c.key)).toEqual(['1', '2']);
     expect(all.hasMore).toBe(false);
     await push(user, [rating(3, 5, at(NOW))]);
-    const later = await pullChanges(database, user, { since: all.cursor, limit: 10 });
+    const later = await pullChanges(db(), user, { since: all.cursor, limit: 10 });
     expect(later.changes.map((c) => c.key)).toEqual(['3']);
   });
 
@@ -46,7 +39,7 @@ describe.each(testDatabases())('sync service on %s', (_name, open) => {
     const older = await push(user, [rating(1, 2, at(NOW, 0))]);
     expect(older).toMatchObject({ ok: true, response: { applied: 0 } });
     await push(user, [{ kind: 'rating', key: '1', value: null, hlc: at(NOW, 2) }]);
-    const { changes } = await pullChanges(database, user, { since: 0, limit: 10 });
+    const { changes } = await pullChanges(db(), user, { since: 0, limit: 10 });
     expect(changes).toEqual([{ kind: 'rating', key: '1', value: null, hlc: at(NOW, 2) }]);
   });
 
@@ -60,7 +53,7 @@ describe.each(testDatabases())('sync service on %s', (_name, open) => {
       ok: true,
       response: { ...(first.ok ? first.response : {}), isReplay: true },
     });
-    const { changes } = await pullChanges(database, user, { since: 0, limit: 10 });
+    const { changes } = await pullChanges(db(), user, { since: 0, limit: 10 });
     expect(changes[0]!.value).toMatchObject({ rating: 1 });
   });
 
@@ -68,7 +61,7 @@ describe.each(testDatabases())('sync service on %s', (_name, open) => {
     const user = randomUUID();
     const outcome = await push(user, [rating(1, 4, at(NOW)), rating(2, 4, at(NOW + 6 * 60_000))]);
     expect(outcome).toMatchObject({ ok: false, reason: 'clock-drift' });
-    expect((await pullChanges(database, user, { since: 0, limit: 10 })).changes).toEqual([]);
+    expect((await pullChanges(db(), user, { since: 0, limit: 10 })).changes).toEqual([]);
   });
 
   it('pages a long pull', async () => {
@@ -80,7 +73,7 @@ describe.each(testDatabases())('sync service on %s', (_name, open) => {
     const seen: string[] = [];
     let cursor = 0;
     for (let page = 0; page < 10; page++) {
-      const result = await pullChanges(database, user, { since: cursor, limit: 10 });
+      const result = await pullChanges(db(), user, { since: cursor, limit: 10 });
       seen.push(...result.changes.map((c) => c.key));
       cursor = result.cursor;
       if (!result.hasMore) break;
@@ -94,7 +87,7 @@ describe.each(testDatabases())('sync service on %s', (_name, open) => {
     await push(alice, [rating(1, 5, at(NOW))]);
     await push(bob, [rating(1, 1, at(NOW, 3))]);
     expect(
-      (await pullChanges(database, alice, { since: 0, limit: 10 })).changes[0]!.value,
+      (await pullChanges(db(), alice, { since: 0, limit: 10 })).changes[0]!.value,
     ).toMatchObject({ rating: 5 });
   });
 });
