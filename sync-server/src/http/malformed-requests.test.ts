@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { createApp } from '../app';
 import { describeOnEachDatabase } from '../db/test-databases';
-import { browser, ORIGIN } from './test-client';
+import { browser, ORIGIN, pushBody, ratingChange } from './test-client';
 
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 10_000);
 
@@ -94,18 +94,7 @@ describeOnEachDatabase('malformed requests', (db) => {
         })
       ).status,
     ).toBe(201);
-    const change = {
-      kind: 'rating',
-      key: '9',
-      value: { movieId: 9, rating: 4, ratedAt: '2024-05-01T20:15:00Z' },
-      hlc: '2024-05-01T20:15:00.000Z-0000-deviceA1',
-    };
-    await owner.send('POST', '/api/sync/push', {
-      protocolVersion: 1,
-      deviceId: 'deviceA1',
-      mutationId: 'mutation1',
-      changes: [change],
-    });
+    await owner.send('POST', '/api/sync/push', pushBody([ratingChange(9, 4)]));
     const counts = () =>
       db().db.execute(
         sql`select (select count(*) from users)::int as users, (select count(*) from sync_cells)::int as cells, (select count(*) from contributions)::int as contributions`,

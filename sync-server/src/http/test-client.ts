@@ -39,3 +39,22 @@ export function browser(app: AppType) {
     },
   };
 }
+
+let mutations = 0;
+
+/** A rating change as a device sends it, at 2024-05-01T20:15Z with the given HLC counter. */
+export const ratingChange = (movieId: number, rating: number, counterHex = '0000') => ({
+  kind: 'rating',
+  key: String(movieId),
+  value: { movieId, rating, ratedAt: '2024-05-01T20:15:00Z' },
+  hlc: `2024-05-01T20:15:00.000Z-${counterHex}-deviceA1`,
+});
+
+/** A push body from device deviceA1 with a fresh mutation id; `extra` overrides any field. */
+export const pushBody = (changes: unknown[], extra: Record<string, unknown> = {}) => ({
+  protocolVersion: 1,
+  deviceId: 'deviceA1',
+  mutationId: `mutation${mutations++}x`,
+  changes,
+  ...extra,
+});

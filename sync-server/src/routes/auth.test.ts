@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { describeOnEachDatabase } from '../db/test-databases';
-import { browser, ORIGIN } from '../http/test-client';
+import { browser, ORIGIN, pushBody, ratingChange } from '../http/test-client';
 
 const password = 'correct horse battery 🐎';
 let counter = 0;
@@ -151,22 +151,9 @@ describeOnEachDatabase('accounts and sessions', (db) => {
 
   it('deletes the account and every synced record', async () => {
     const { b, email } = await signedUp();
-    const change = {
-      kind: 'rating',
-      key: '1',
-      value: { movieId: 1, rating: 4, ratedAt: '2024-05-01T20:15:00Z' },
-      hlc: '2024-05-01T20:15:00.000Z-0000-deviceA1',
-    };
-    expect(
-      (
-        await b.send('POST', '/api/sync/push', {
-          protocolVersion: 1,
-          deviceId: 'deviceA1',
-          mutationId: 'mutation1',
-          changes: [change],
-        })
-      ).status,
-    ).toBe(200);
+    expect((await b.send('POST', '/api/sync/push', pushBody([ratingChange(1, 4)]))).status).toBe(
+      200,
+    );
     expect((await b.send('DELETE', '/api/account', { password: 'not my password' })).status).toBe(
       403,
     );

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { createApp } from '../app';
 import { describeOnEachDatabase } from '../db/test-databases';
-import { browser } from '../http/test-client';
+import { browser, pushBody, ratingChange } from '../http/test-client';
 import { API_ROUTES } from '../openapi';
 
 const password = 'a long and proper password';
@@ -39,18 +39,12 @@ describeOnEachDatabase('cross-user isolation', (db) => {
       const a = browser(app);
       const emailA = `a${Date.now()}${Math.random()}@example.org`;
       await a.send('POST', '/api/auth/signup', { email: emailA, password });
-      const change = {
-        kind: 'rating',
-        key: '1',
-        value: { movieId: 1, rating: 5, ratedAt: '2024-05-01T20:15:00Z' },
-        hlc: '2024-05-01T20:15:00.000Z-0000-deviceA1',
-      };
-      await a.send('POST', '/api/sync/push', {
-        protocolVersion: 1,
-        deviceId: 'deviceA1',
-        mutationId: 'mutationA1',
-        changes: [change],
-      });
+      // A's own device and mutation ids, which B reuses below.
+      await a.send(
+        'POST',
+        '/api/sync/push',
+        pushBody([ratingChange(1, 5)], { mutationId: 'mutationA1' }),
+      );
       const accountA = await (await a.send('GET', '/api/account')).text();
       const dataA = await (await a.send('GET', '/api/sync/pull?protocolVersion=1&since=0')).text();
 

@@ -1,24 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
 import { createApp, MAX_BODY_BYTES } from '../app';
 import { describeOnEachDatabase } from '../db/test-databases';
-import { browser } from '../http/test-client';
+import { browser, pushBody as push, ratingChange as change } from '../http/test-client';
 
 const password = 'correct horse battery staple';
 let counter = 0;
-const change = (movieId: number, rating: number, counterHex = '0000') => ({
-  kind: 'rating',
-  key: String(movieId),
-  value: { movieId, rating, ratedAt: '2024-05-01T20:15:00Z' },
-  hlc: `2024-05-01T20:15:00.000Z-${counterHex}-deviceA1`,
-});
-const push = (changes: unknown[], extra: Record<string, unknown> = {}) => ({
-  protocolVersion: 1,
-  deviceId: 'deviceA1',
-  mutationId: `mutation${counter++}x`,
-  changes,
-  ...extra,
-});
-
 describeOnEachDatabase('sync routes', (db) => {
   let app: ReturnType<typeof createApp>;
   beforeAll(() => {

@@ -124,8 +124,11 @@ export async function trainAndPublish(
   );
   const byId = new Map(seed.movies.map((m) => [m.id, m]));
   const tagsById = new Map<number, string[]>();
-  for (const { movieId, tag } of seed.tags)
-    tagsById.set(movieId, [...(tagsById.get(movieId) ?? []), tag]);
+  for (const { movieId, tag } of seed.tags) {
+    const tags = tagsById.get(movieId);
+    if (tags) tags.push(tag);
+    else tagsById.set(movieId, [tag]);
+  }
   const docs: ContentDocument[] = Array.from(train.items.ids, (id) => ({
     genres: byId.get(id)?.genres ?? [],
     tags: tagsById.get(id) ?? [],
