@@ -86,7 +86,7 @@ async function measureSync(database: Database, label: string): Promise<Row[]> {
     headers: { cookie },
   });
   await close();
-  await handler.idle(); // requests autocannon gave up on still finish before the database closes
+  await handler.drain(); // requests autocannon gave up on still finish before the database closes
   return [
     {
       case: 'sync push, 10 ratings',

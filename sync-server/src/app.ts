@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { LoginThrottle } from './auth/login-throttle';
@@ -48,9 +49,11 @@ export function createApp(options: AppOptions) {
       }),
     )
     .use(sameOrigin(options.allowedOrigins))
+    // A first pull of a long history is megabytes of JSON; gzip shrinks it about tenfold.
+    .use('/sync/*', compress())
     .use(sessionLoader(options.database))
     .route('/health', healthRoutes(options.database))
-    .route('/', authRoutes(options.database, new LoginThrottle()))
+    .route('/', authRoutes(options.database, new LoginThrottle(options.database.db)))
     .route('/', syncRoutes(options.database))
     .route('/', contributionRoutes(options.database))
     .route('/', artifactRoutes(options.database))

@@ -69,7 +69,7 @@ const databases: [string, Record<string, string>][] = [
 ];
 
 describe.each(databases)('durability on %s', (_name, dbEnv) => {
-  it('a server killed mid-push loses no acknowledged change, and a SIGTERM stops it cleanly', async () => {
+  it('a server killed or stopped mid-push loses no acknowledged change', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'filmfold-data-'));
     mkdirSync(dataDir, { recursive: true });
     const env = { ...dbEnv, DATA_DIR: dataDir, MOVIELENS: tinyMovieLens(), MIN_RATERS: '1' };
@@ -84,9 +84,11 @@ describe.each(databases)('durability on %s', (_name, dbEnv) => {
     expect(signup.status).toBe(201);
     const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
 
-    const acknowledged: string[] = [];
     let next = 1;
-    const pusher = async () => {
+    const acknowledged: string[] = [];
+    const statuses = new Set<number>();
+    /** Pushes one rating after another until the server goes away or says it is stopping. */
+    const pusher = async (serverUrl: string, cookie: string) => {
       for (;;) {
         const movieId = next++;
         const change = {
@@ -95,8 +97,9 @@ describe.each(databases)('durability on %s', (_name, dbEnv) => {
           value: { movieId, rating: 4, ratedAt: '2024-05-01T20:15:00Z' },
           hlc: `2024-05-01T20:15:00.000Z-0000-deviceA${movieId}`,
         };
+        let res: Response;
         try {
-          const res = await call(server.url, '/api/sync/push', {
+          res = await call(serverUrl, '/api/sync/push', {
             method: 'POST',
             cookie,
             body: {
@@ -106,36 +109,61 @@ describe.each(databases)('durability on %s', (_name, dbEnv) => {
               changes: [change],
             },
           });
-          if (res.status === 200) acknowledged.push(String(movieId));
         } catch {
           return; // the server is gone
         }
+        statuses.add(res.status);
+        if (res.status === 200) acknowledged.push(String(movieId));
+        if (res.status === 503) return;
       }
     };
-    const pushers = Array.from({ length: 4 }, pusher);
+    const logIn = async (serverUrl: string) => {
+      const login = await call(serverUrl, '/api/auth/login', {
+        method: 'POST',
+        body: { email, password },
+      });
+      expect(login.status).toBe(200);
+      return login.headers.get('set-cookie')!.split(';')[0]!;
+    };
+    const storedKeys = async (serverUrl: string, session: string) => {
+      const pulled = (await (
+        await call(serverUrl, '/api/sync/pull?protocolVersion=1&since=0&limit=1000', {
+          cookie: session,
+        })
+      ).json()) as { changes: { key: string }[] };
+      return new Set(pulled.changes.map((c) => c.key));
+    };
+
+    // 1. SIGKILL in the middle of pushes: every acknowledged change survives.
+    let pushers = Array.from({ length: 4 }, () => pusher(server.url, cookie));
     await new Promise((resolve) => setTimeout(resolve, 1500));
     server.child.kill('SIGKILL');
     await Promise.all(pushers);
     expect(acknowledged.length).toBeGreaterThan(5);
 
     server = await startServer(env);
-    const login = await call(server.url, '/api/auth/login', {
-      method: 'POST',
-      body: { email, password },
-    });
-    const session = login.headers.get('set-cookie')!.split(';')[0]!;
-    const pulled = (await (
-      await call(server.url, '/api/sync/pull?protocolVersion=1&since=0&limit=1000', {
-        cookie: session,
-      })
-    ).json()) as {
-      changes: { key: string }[];
-    };
-    const stored = new Set(pulled.changes.map((c) => c.key));
+    let session = await logIn(server.url);
+    let stored = await storedKeys(server.url, session);
     expect(acknowledged.filter((key) => !stored.has(key))).toEqual([]);
 
+    // 2. SIGTERM in the middle of pushes: requests in flight finish, later ones get 503, the
+    // process exits 0, and again every acknowledged change survives.
+    const beforeTerm = acknowledged.length;
+    pushers = Array.from({ length: 4 }, () => pusher(server.url, session));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const exited = once(server.child, 'exit');
     server.child.kill('SIGTERM');
-    const [code] = await once(server.child, 'exit');
+    await Promise.all(pushers);
+    const [code] = await exited;
     expect(code).toBe(0);
+    expect(acknowledged.length).toBeGreaterThan(beforeTerm);
+    expect([...statuses].filter((status) => status !== 200 && status !== 503)).toEqual([]);
+
+    server = await startServer(env);
+    session = await logIn(server.url);
+    stored = await storedKeys(server.url, session);
+    expect(acknowledged.filter((key) => !stored.has(key))).toEqual([]);
+    server.child.kill('SIGTERM');
+    await once(server.child, 'exit');
   }, 180_000);
 });

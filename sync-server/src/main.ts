@@ -55,13 +55,13 @@ async function main(): Promise<void> {
   const schedule = scheduleRetraining(config.RETRAIN_HOURS * 3_600_000, () =>
     spawn(process.execPath, ['--import', 'tsx', retrainCli], { stdio: 'inherit' }),
   );
-  // SIGTERM: abandon a running retraining, stop accepting, let every request in flight finish,
-  // then close the database.
+  // SIGTERM: abandon a running retraining, stop accepting (new requests on open connections get
+  // 503), let every request in flight finish, then close the database.
   const stop = () => {
     schedule.stop();
     server.close();
     void handler
-      .idle()
+      .drain()
       .then(() => database.close())
       .then(() => process.exit(0));
   };

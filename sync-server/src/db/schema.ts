@@ -117,3 +117,18 @@ export const artifacts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.kind, t.version] })],
 );
+
+/**
+ * Failed sign-ins per key (an account's email, a client address), shared by every server process.
+ * Keys are stored as their SHA-256 only; a success or a day without failures forgets them.
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    keyHash: text('key_hash').primaryKey(),
+    failures: integer('failures').notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_failures_updated').on(t.updatedAt)],
+);

@@ -3,8 +3,23 @@ import type { AppType } from '../app';
 
 export const ORIGIN = 'http://localhost';
 
-/** Sends requests as the PWA would: same Origin, JSON bodies, and its own cookie jar. */
-export function browser(app: AppType) {
+/**
+ * What @hono/node-server passes as `env` for a request from `address`: lets in-process requests
+ * come from distinct client addresses, as they do over a socket.
+ */
+export const connectionFrom = (address: string) => ({
+  incoming: { socket: { remoteAddress: address, remotePort: 50000, remoteFamily: 'IPv4' } },
+});
+
+/** A random private IPv4 address, so that suites sharing a database never share one. */
+export const randomAddress = () =>
+  `10.${Array.from(crypto.getRandomValues(new Uint8Array(3))).join('.')}`;
+
+/**
+ * Sends requests as the PWA would: same Origin, JSON bodies, its own cookie jar, and its own
+ * client address.
+ */
+export function browser(app: AppType, address = randomAddress()) {
   let cookie = '';
   return {
     get cookie() {
@@ -19,17 +34,21 @@ export function browser(app: AppType) {
       body?: unknown,
       headers: Record<string, string> = {},
     ): Promise<Response> {
-      const res = await app.request(`${ORIGIN}${path}`, {
-        method,
-        headers: {
-          origin: ORIGIN,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(cookie ? { cookie } : {}),
-          ...headers,
+      const res = await app.request(
+        `${ORIGIN}${path}`,
+        {
+          method,
+          headers: {
+            origin: ORIGIN,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...(cookie ? { cookie } : {}),
+            ...headers,
+          },
+          body:
+            body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
         },
-        body:
-          body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
+        connectionFrom(address),
+      );
       const set = res.headers.get('set-cookie');
       if (set) {
         const [pair] = set.split(';');

@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { describeOnEachDatabase } from '../db/test-databases';
-import { browser, ORIGIN, pushBody, ratingChange } from '../http/test-client';
+import { browser, ORIGIN, pushBody, randomAddress, ratingChange } from '../http/test-client';
 
 const password = 'correct horse battery 🐎';
 let counter = 0;
@@ -9,7 +9,6 @@ const freshEmail = () => `person${Date.now()}${counter++}@example.org`;
 
 describeOnEachDatabase('accounts and sessions', (db) => {
   let app: ReturnType<typeof createApp>;
-  // A fresh app per test: its login throttle counts every in-process request as one address.
   beforeEach(() => {
     app = createApp({ database: db() });
   });
@@ -110,6 +109,26 @@ describeOnEachDatabase('accounts and sessions', (db) => {
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
     // Even the right password waits while the account is locked.
     expect((await b.send('POST', '/api/auth/login', { email, password })).status).toBe(429);
+  });
+
+  it('shares the throttle between server processes, per address across accounts', async () => {
+    const { email } = await signedUp();
+    const address = randomAddress();
+    const first = browser(app, address);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      // A new (unknown) account each time: only the address repeats.
+      await first.send('POST', '/api/auth/login', {
+        email: freshEmail(),
+        password: `wrong ${attempt}`,
+      });
+    }
+    const otherProcess = browser(createApp({ database: db() }), address);
+    const res = await otherProcess.send('POST', '/api/auth/login', { email, password });
+    expect(res.status).toBe(429);
+    // Another address signs in to the same account at once.
+    expect((await browser(app).send('POST', '/api/auth/login', { email, password })).status).toBe(
+      200,
+    );
   });
 
   it('logs out this session only, or every session', async () => {

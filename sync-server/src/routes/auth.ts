@@ -45,7 +45,7 @@ export function authRoutes(database: Database, throttle: LoginThrottle) {
     .post('/auth/login', async (c) => {
       const { email, password } = await jsonBody(c, logInSchema);
       const keys = [`account:${email.trim().toLowerCase()}`, `address:${addressOf(c)}`];
-      const wait = Math.max(...keys.map((key) => throttle.retryAfter(key)));
+      const wait = await throttle.retryAfter(keys);
       if (wait > 0) {
         throw new ApiError(
           429,
@@ -56,10 +56,10 @@ export function authRoutes(database: Database, throttle: LoginThrottle) {
       }
       const outcome = await logIn(database, email, password);
       if (!outcome.ok) {
-        for (const key of keys) throttle.recordFailure(key);
+        await throttle.recordFailure(keys);
         throw new ApiError(401, 'invalid_credentials', 'Incorrect email or password.');
       }
-      for (const key of keys) throttle.recordSuccess(key);
+      await throttle.recordSuccess(keys);
       await startSession(c, outcome.userId);
       return c.json({ id: outcome.userId }, 200);
     })

@@ -30,6 +30,24 @@ describeOnEachDatabase('sync routes', (db) => {
     expect(await pulled.json()).toMatchObject({ changes: [change(1, 4)], hasMore: false });
   });
 
+  it('compresses a long pull for a client that accepts gzip', async () => {
+    const b = await signedIn();
+    const changes = Array.from({ length: 200 }, (_, i) => change(i + 1, 4));
+    expect((await b.send('POST', '/api/sync/push', push(changes))).status).toBe(200);
+    const path = '/api/sync/pull?protocolVersion=1&since=0&limit=1000';
+    const plain = await b.send('GET', path);
+    const packed = await b.send('GET', path, undefined, { 'accept-encoding': 'gzip' });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(packed.headers.get('content-encoding')).toBe('gzip');
+    const packedBytes = new Uint8Array(await packed.arrayBuffer());
+    const unpacked = new Response(
+      new Blob([packedBytes]).stream().pipeThrough(new DecompressionStream('gzip')),
+    );
+    const plainText = await plain.text();
+    expect(await unpacked.text()).toBe(plainText);
+    expect(packedBytes.length).toBeLessThan(plainText.length / 4);
+  });
+
   it('never shows or changes one person’s data through another’s session', async () => {
     const alice = await signedIn();
     const bob = await signedIn();
