@@ -10,6 +10,8 @@ export const catalogMovieSchema = movieSchema.extend({
   /** Ratings the film had when the catalog was built, and their mean (null without ratings). */
   ratingCount: z.number().int().nonnegative(),
   meanRating: z.number().min(0.5).max(5).nullable(),
+  /** How many ratings gave 0.5, 1, 1.5 … 5 stars (ten counts). */
+  ratingHistogram: z.array(z.number().int().nonnegative()).length(10),
 });
 export type CatalogMovie = z.infer<typeof catalogMovieSchema>;
 

@@ -1,4 +1,5 @@
 export * from './feedback';
+export * from './favourite';
 export * from './ids';
 export * from './movie';
 export * from './parse-result';

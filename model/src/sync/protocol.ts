@@ -1,5 +1,6 @@
 // Runs in browser, worker and Node. The sync contract between a device and the server.
 import { z } from 'zod';
+import { favouriteSchema } from '../schemas/favourite';
 import { feedbackSchema } from '../schemas/feedback';
 import { ratingSchema } from '../schemas/rating';
 import { viewingEntrySchema } from '../schemas/viewing';
@@ -12,7 +13,7 @@ export const SYNC_PROTOCOL_VERSION = 1;
 /** Changes one push may carry. */
 export const MAX_CHANGES_PER_PUSH = 1000;
 
-export const RECORD_KINDS = ['rating', 'watchlist', 'viewing', 'feedback'] as const;
+export const RECORD_KINDS = ['rating', 'watchlist', 'favourite', 'viewing', 'feedback'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Device and mutation ids: made on the device, random, URL-safe. */
@@ -24,7 +25,7 @@ const movieKey = z.string().regex(/^[1-9]\d{0,9}$/, 'The key of this record is i
 
 /**
  * One last-writer-wins cell: (kind, key) with the value as of `hlc`; a null value is a
- * tombstone (the record was deleted). Ratings, watchlist entries and feedback are keyed by movie
+ * tombstone (the record was deleted). Ratings, watchlist entries, favourites and feedback are keyed by movie
  * id (one per film); diary entries by their own id, because a film may be watched many times.
  */
 export const changeSchema = z
@@ -39,6 +40,12 @@ export const changeSchema = z
       kind: z.literal('watchlist'),
       key: movieKey,
       value: watchlistEntrySchema.nullable(),
+      hlc: hlcStringSchema,
+    }),
+    z.object({
+      kind: z.literal('favourite'),
+      key: movieKey,
+      value: favouriteSchema.nullable(),
       hlc: hlcStringSchema,
     }),
     z.object({

@@ -1,5 +1,4 @@
 // Runs in Node. The published catalog and model: a "latest" manifest and immutable versions.
-import { gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import type { Database } from '../db/database';
 import { ApiError } from '../errors';
@@ -26,12 +25,8 @@ export function artifactRoutes(database: Database) {
       c.header('ETag', etag);
       if (c.req.header('if-none-match') === etag) return c.body(null, 304);
       c.header('Content-Type', artifact.contentType);
-      // The catalog is stored gzipped: sent as is to clients that accept gzip, unpacked otherwise.
-      const isGzipped = artifact.kind === 'catalog';
-      const acceptsGzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
-      c.header('Vary', 'Accept-Encoding');
-      if (isGzipped && acceptsGzip) c.header('Content-Encoding', 'gzip');
-      const body = isGzipped && !acceptsGzip ? gunzipSync(artifact.bytes) : artifact.bytes;
-      return c.body(new Uint8Array(body), 200);
+      // Sent as stored (the catalog as application/gzip, never as a Content-Encoding), so that
+      // the device can check the manifest's sha256 against exactly the bytes it received.
+      return c.body(new Uint8Array(artifact.bytes), 200);
     });
 }

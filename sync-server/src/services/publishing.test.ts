@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import {
   catalogSchema,
@@ -69,14 +70,18 @@ describeOnEachDatabase('publishing', (db) => {
     const catalogRes = await app.request(`http://localhost${manifest.catalog.url}`, {
       headers: { 'accept-encoding': 'gzip' },
     });
-    expect(catalogRes.headers.get('content-encoding')).toBe('gzip');
-    const catalog = catalogSchema.parse(
-      JSON.parse(gunzipSync(new Uint8Array(await catalogRes.arrayBuffer())).toString()),
-    );
+    // The gzipped bytes themselves, so that their sha256 is the manifest's.
+    expect(catalogRes.headers.get('content-encoding')).toBeNull();
+    expect(catalogRes.headers.get('content-type')).toBe('application/gzip');
+    const catalogBytes = new Uint8Array(await catalogRes.arrayBuffer());
+    expect(catalogBytes.length).toBe(manifest.catalog.bytes);
+    expect(createHash('sha256').update(catalogBytes).digest('hex')).toBe(manifest.catalog.sha256);
+    const catalog = catalogSchema.parse(JSON.parse(gunzipSync(catalogBytes).toString()));
     expect(catalog.movies).toHaveLength(31);
     expect(catalog.movies.find((m) => m.id === 31)).toMatchObject({
       ratingCount: 1,
       meanRating: 5,
+      ratingHistogram: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
     });
     expect(catalog.movies.find((m) => m.id === 1)!.tags).toEqual(['slow']);
   }, 60_000);

@@ -64,11 +64,14 @@ export function filmsWithRaters(table: RatingTable, minRaters: number): RatingTa
 }
 
 function catalogOf(seed: SeedData, table: RatingTable, createdAt: string): Catalog {
-  const stats = new Map<number, { n: number; sum: number }>();
+  const stats = new Map<number, { n: number; sum: number; histogram: number[] }>();
   for (let r = 0; r < table.length; r++) {
-    const s = stats.get(table.movieIds[r]!) ?? { n: 0, sum: 0 };
+    const s = stats.get(table.movieIds[r]!) ?? { n: 0, sum: 0, histogram: new Array(10).fill(0) };
+    const rating = table.ratings[r]!;
     s.n++;
-    s.sum += table.ratings[r]!;
+    s.sum += rating;
+    // Half stars 0.5 … 5 to buckets 0 … 9 (rounded first: contributions are validated to halves).
+    s.histogram[Math.min(9, Math.max(0, Math.round(rating * 2) - 1))]++;
     stats.set(table.movieIds[r]!, s);
   }
   const tagCounts = new Map<number, Map<string, number>>();
@@ -90,6 +93,7 @@ function catalogOf(seed: SeedData, table: RatingTable, createdAt: string): Catal
         tags: tags.slice(0, 20).map(([t]) => t),
         ratingCount: s?.n ?? 0,
         meanRating: s ? Math.round((s.sum / s.n) * 100) / 100 : null,
+        ratingHistogram: s?.histogram ?? new Array<number>(10).fill(0),
       };
     }),
   };
@@ -148,9 +152,11 @@ export async function trainAndPublish(
   );
   say(`Trained in ${(snapshot.training.trainMs / 1000).toFixed(1)} s.`);
   const model = encodeSnapshot(snapshot, 'float16');
+  // Stored and served gzipped, as application/gzip: the device checks the sha256 of exactly the
+  // bytes it downloaded, then unpacks them.
   const catalog = gzipSync(JSON.stringify(catalogOf(seed, table, createdAt)));
   const published = {
-    catalog: await store(database, 'catalog', catalog, 'application/json'),
+    catalog: await store(database, 'catalog', catalog, 'application/gzip'),
     model: await store(database, 'model', model, 'application/octet-stream'),
   };
   await database.transaction(async (tx) => {

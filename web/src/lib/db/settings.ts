@@ -1,0 +1,43 @@
+// Runs in browser and worker. Small named values kept in the settings table.
+import type { FilmfoldDb } from './database';
+
+/** Every setting, with the type of its value. */
+export interface Settings {
+  deviceId: string;
+  /** The device's hybrid logical clock, as text. */
+  clock: string;
+  /** Where the last pull stopped. */
+  syncCursor: number;
+  /** A push sent but not yet confirmed: retried with the same mutation id. */
+  pendingPush: { mutationId: string; upToSeq: number };
+  /** The signed-in account, remembered for offline starts. */
+  account: { id: string; email: string };
+  hasRequestedPersistence: boolean;
+}
+
+export async function getSetting<K extends keyof Settings>(
+  db: FilmfoldDb,
+  key: K,
+): Promise<Settings[K] | undefined> {
+  return (await db.settings.get(key))?.value as Settings[K] | undefined;
+}
+
+export async function putSetting<K extends keyof Settings>(
+  db: FilmfoldDb,
+  key: K,
+  value: Settings[K],
+): Promise<void> {
+  await db.settings.put({ key, value });
+}
+
+export async function deleteSetting(db: FilmfoldDb, key: keyof Settings): Promise<void> {
+  await db.settings.delete(key);
+}
+
+/** A random id of 16 URL-safe characters (96 bits), for devices, mutations and diary entries. */
+export function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
+}
