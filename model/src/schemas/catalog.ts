@@ -29,5 +29,6 @@ export const artifactInfoSchema = z.object({
   bytes: z.number().int().nonnegative(),
   url: z.string(),
 });
+export type ArtifactInfo = z.infer<typeof artifactInfoSchema>;
 export const manifestSchema = z.object({ catalog: artifactInfoSchema, model: artifactInfoSchema });
 export type Manifest = z.infer<typeof manifestSchema>;

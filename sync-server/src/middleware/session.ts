@@ -1,5 +1,5 @@
 // Runs in Node. Who is asking: the session cookie, validated once per request.
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Session, SessionUser } from '../auth/sessions';
@@ -58,3 +58,9 @@ export function requireUser(c: Context<SessionEnv>): { user: SessionUser; sessio
   if (!user || !session) throw new ApiError(401, 'unauthenticated', 'Sign in to do this.');
   return { user, session };
 }
+
+/** Middleware: 401 unless someone is signed in; placed before body validation on such routes. */
+export const signedIn: MiddlewareHandler<SessionEnv> = async (c, next) => {
+  requireUser(c);
+  await next();
+};

@@ -14,10 +14,11 @@ import { createSession, invalidateSession, invalidateUserSessions } from '../aut
 import type { Database } from '../db/database';
 import { ApiError } from '../errors';
 import { addressOf } from '../http/rate-limit';
-import { jsonBody } from '../http/validate';
+import { jsonInput } from '../http/validate';
 import {
   clearSessionCookie,
   requireUser,
+  signedIn,
   type SessionEnv,
   setSessionCookie,
 } from '../middleware/session';
@@ -30,8 +31,8 @@ export function authRoutes(database: Database, throttle: LoginThrottle) {
   };
 
   return new Hono<SessionEnv>()
-    .post('/auth/signup', async (c) => {
-      const { email, password } = await jsonBody(c, signUpSchema);
+    .post('/auth/signup', jsonInput(signUpSchema), async (c) => {
+      const { email, password } = c.req.valid('json');
       const outcome = await signUp(database, email, password);
       if (!outcome.ok)
         throw new ApiError(
@@ -42,8 +43,8 @@ export function authRoutes(database: Database, throttle: LoginThrottle) {
       await startSession(c, outcome.userId);
       return c.json({ id: outcome.userId, email: email.trim().toLowerCase() }, 201);
     })
-    .post('/auth/login', async (c) => {
-      const { email, password } = await jsonBody(c, logInSchema);
+    .post('/auth/login', jsonInput(logInSchema), async (c) => {
+      const { email, password } = c.req.valid('json');
       const keys = [`account:${email.trim().toLowerCase()}`, `address:${addressOf(c)}`];
       const wait = await throttle.retryAfter(keys);
       if (wait > 0) {
@@ -75,9 +76,9 @@ export function authRoutes(database: Database, throttle: LoginThrottle) {
       clearSessionCookie(c);
       return c.body(null, 204);
     })
-    .post('/auth/password', async (c) => {
+    .post('/auth/password', signedIn, jsonInput(changePasswordSchema), async (c) => {
       const { user } = requireUser(c);
-      const { currentPassword, newPassword } = await jsonBody(c, changePasswordSchema);
+      const { currentPassword, newPassword } = c.req.valid('json');
       const outcome = await changePassword(database, user.id, currentPassword, newPassword);
       if (!outcome.ok)
         throw new ApiError(403, 'invalid_credentials', 'The current password is not right.');
@@ -89,9 +90,9 @@ export function authRoutes(database: Database, throttle: LoginThrottle) {
       const { user } = requireUser(c);
       return c.json({ id: user.id, email: user.email, createdAt: user.createdAt.toISOString() });
     })
-    .delete('/account', async (c) => {
+    .delete('/account', signedIn, jsonInput(deleteAccountSchema), async (c) => {
       const { user } = requireUser(c);
-      const { password } = await jsonBody(c, deleteAccountSchema);
+      const { password } = c.req.valid('json');
       const check = await logIn(database, user.email, password);
       if (!check.ok) throw new ApiError(403, 'invalid_credentials', 'The password is not right.');
       await deleteAccount(database, user.id);

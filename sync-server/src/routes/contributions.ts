@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { Database } from '../db/database';
 import { ApiError } from '../errors';
 import { addressOf, RateLimit } from '../http/rate-limit';
-import { jsonBody } from '../http/validate';
+import { jsonInput } from '../http/validate';
 import { storeContribution, withdrawContribution } from '../services/contributions';
 
 /** Uploads per address per hour; the address is counted in memory and never stored. */
@@ -24,11 +24,18 @@ export function contributionRoutes(database: Database) {
   };
   // The session (if a cookie came along anyway) is deliberately never read here.
   return new Hono()
-    .post('/contributions', async (c) => {
-      takeOrRefuse(addressOf(c));
-      const contribution = await jsonBody(c, contributionSchema);
-      return c.json(await storeContribution(database, contribution), 200);
-    })
+    .post(
+      '/contributions',
+      async (c, next) => {
+        takeOrRefuse(addressOf(c));
+        await next();
+      },
+      jsonInput(contributionSchema),
+      async (c) => {
+        const contribution = c.req.valid('json');
+        return c.json(await storeContribution(database, contribution), 200);
+      },
+    )
     .delete('/contributions/:contributorId', async (c) => {
       takeOrRefuse(addressOf(c));
       const parsed = clientIdSchema.safeParse(c.req.param('contributorId'));

@@ -3,8 +3,8 @@ import { pullQuerySchema, pushRequestSchema, SYNC_PROTOCOL_VERSION } from '@film
 import { Hono } from 'hono';
 import type { Database } from '../db/database';
 import { ApiError } from '../errors';
-import { jsonBody, queryOf } from '../http/validate';
-import { requireUser, type SessionEnv } from '../middleware/session';
+import { jsonInput, queryInput } from '../http/validate';
+import { requireUser, type SessionEnv, signedIn } from '../middleware/session';
 import { pullChanges, pushChanges } from '../services/sync';
 
 function requireProtocol(version: number): void {
@@ -19,17 +19,17 @@ function requireProtocol(version: number): void {
 
 export function syncRoutes(database: Database) {
   return new Hono<SessionEnv>()
-    .post('/sync/push', async (c) => {
+    .post('/sync/push', signedIn, jsonInput(pushRequestSchema), async (c) => {
       const { user } = requireUser(c);
-      const request = await jsonBody(c, pushRequestSchema);
+      const request = c.req.valid('json');
       requireProtocol(request.protocolVersion);
       const outcome = await pushChanges(database, user.id, request);
       if (!outcome.ok) throw new ApiError(400, outcome.reason.replace('-', '_'), outcome.message);
       return c.json(outcome.response, 200);
     })
-    .get('/sync/pull', async (c) => {
+    .get('/sync/pull', signedIn, queryInput(pullQuerySchema), async (c) => {
       const { user } = requireUser(c);
-      const query = queryOf(c, pullQuerySchema);
+      const query = c.req.valid('query');
       requireProtocol(query.protocolVersion);
       return c.json(await pullChanges(database, user.id, query), 200);
     });

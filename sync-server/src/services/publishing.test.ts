@@ -1,44 +1,12 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import {
-  catalogSchema,
-  decodeSnapshot,
-  type Movie,
-  mulberry32,
-  RatingTableBuilder,
-} from '@filmfold/model';
+import { catalogSchema, decodeSnapshot } from '@filmfold/model';
 import { expect, it } from 'vitest';
 import { createApp } from '../app';
 import { describeOnEachDatabase } from '../db/test-databases';
 import { browser } from '../http/test-client';
-import { type SeedData, trainAndPublish } from './publishing';
-
-/** A small MovieLens-like seed: 40 users, 30 films, two tastes; film 31 has no ratings at all. */
-function seed(): SeedData {
-  const random = mulberry32(4);
-  const ratings = new RatingTableBuilder();
-  for (let user = 1; user <= 40; user++) {
-    for (let movie = 1; movie <= 30; movie++) {
-      if (random() < 0.5)
-        ratings.push(user, movie, (user % 2 === 0) === movie <= 15 ? 4.5 : 1.5, 1_000_000 + movie);
-    }
-  }
-  const movies: Movie[] = Array.from({ length: 31 }, (_, k) => ({
-    id: k + 1,
-    title: `Film ${k + 1}`,
-    alternateTitles: [],
-    year: 2000,
-    genres: [k < 15 ? 'Drama' : 'Comedy'],
-    imdbId: null,
-    tmdbId: null,
-  }));
-  return {
-    source: 'test seed',
-    movies,
-    ratings: ratings.build(),
-    tags: [{ movieId: 1, tag: 'slow', taggedAt: '2020-01-01T00:00:00.000Z' }],
-  };
-}
+import { trainAndPublish } from './publishing';
+import { testSeed as seed } from './test-seed';
 
 describeOnEachDatabase('publishing', (db) => {
   it('publishes a catalog and a model snapshot, served immutable with ETags', async () => {

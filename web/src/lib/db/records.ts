@@ -75,8 +75,13 @@ export async function writeLocal(db: FilmfoldDb, changes: LocalChange[]): Promis
 /**
  * Applies changes pulled from the server: each wins only if its clock is newer than what this
  * device holds for that record (last writer wins, deletions included). Returns how many won.
+ * `cursor`, when given, is stored as where the next pull starts.
  */
-export async function applyRemote(db: FilmfoldDb, changes: Change[]): Promise<number> {
+export async function applyRemote(
+  db: FilmfoldDb,
+  changes: Change[],
+  cursor?: number,
+): Promise<number> {
   return db.transaction('rw', syncedTables(db), async () => {
     let clock = await deviceClock(db);
     let won = 0;
@@ -90,6 +95,8 @@ export async function applyRemote(db: FilmfoldDb, changes: Change[]): Promise<nu
       won++;
     }
     await putSetting(db, 'clock', formatHlc(clock));
+    // The cursor moves in the same transaction, so a crash never skips or half-applies a page.
+    if (cursor !== undefined) await putSetting(db, 'syncCursor', cursor);
     return won;
   });
 }

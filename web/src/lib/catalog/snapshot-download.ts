@@ -1,0 +1,162 @@
+// Runs in the browser. Fetches the published catalog and model snapshot once, checks each
+// against the manifest's sha256, and stores both in one transaction.
+import { type ArtifactInfo, catalogSchema, manifestSchema } from '@filmfold/model';
+import type { ApiClient } from '$lib/api/client';
+import type { FilmfoldDb, SnapshotRow } from '$lib/db/database';
+
+export interface DownloadProgress {
+  phase: 'checking' | 'downloading' | 'verifying' | 'storing';
+  receivedBytes: number;
+  totalBytes: number;
+}
+
+export type InstallOutcome =
+  | { ok: true; isUpdated: boolean; catalogVersion: string }
+  | { ok: false; reason: 'offline' | 'not-ready' | 'corrupt' | 'storage'; message: string };
+
+/** Reads a response body, reporting bytes as they arrive. */
+async function readWithProgress(res: Response, onBytes: (n: number) => void): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    onBytes(value.byteLength);
+  }
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function gunzipText(bytes: Uint8Array): Promise<string> {
+  const stream = new Blob([bytes as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
+}
+
+const isQuotaError = (err: unknown) =>
+  err instanceof Error && (err.name === 'QuotaExceededError' || err.message.includes('Quota'));
+
+/**
+ * Installs the server's latest catalog and model unless this device already has them. Nothing is
+ * replaced until both are downloaded and verified; then one transaction swaps them in.
+ */
+export async function installLatestSnapshots(
+  db: FilmfoldDb,
+  client: ApiClient,
+  onProgress: (progress: DownloadProgress) => void = () => {},
+): Promise<InstallOutcome> {
+  let manifestRes: Response;
+  try {
+    onProgress({ phase: 'checking', receivedBytes: 0, totalBytes: 0 });
+    manifestRes = await client.api.artifacts.latest.$get();
+  } catch {
+    return {
+      ok: false,
+      reason: 'offline',
+      message: 'The catalog cannot be downloaded while offline.',
+    };
+  }
+  if (!manifestRes.ok) {
+    return {
+      ok: false,
+      reason: 'not-ready',
+      message: 'The server has no catalog yet; try again in a minute.',
+    };
+  }
+  const manifest = manifestSchema.parse(await manifestRes.json());
+  const [storedCatalog, storedModel] = await Promise.all([
+    db.snapshots.get('catalog'),
+    db.snapshots.get('model'),
+  ]);
+  if (
+    storedCatalog?.version === manifest.catalog.version &&
+    storedModel?.version === manifest.model.version
+  ) {
+    return { ok: true, isUpdated: false, catalogVersion: storedCatalog.version };
+  }
+
+  const totalBytes = manifest.catalog.bytes + manifest.model.bytes;
+  let receivedBytes = 0;
+  const fetchVerified = async (
+    kind: SnapshotRow['kind'],
+    info: ArtifactInfo,
+  ): Promise<Uint8Array | string> => {
+    let res: Response;
+    try {
+      res = await client.api.artifacts[':kind'][':version'].$get({
+        param: { kind, version: info.version },
+      });
+    } catch {
+      return 'The download was interrupted; it will start again when you are online.';
+    }
+    if (!res.ok) return `The server answered ${res.status} for ${info.url}.`;
+    const bytes = await readWithProgress(res, (n) => {
+      receivedBytes += n;
+      onProgress({ phase: 'downloading', receivedBytes, totalBytes });
+    });
+    onProgress({ phase: 'verifying', receivedBytes, totalBytes });
+    if (bytes.byteLength !== info.bytes || (await sha256Hex(bytes)) !== info.sha256) {
+      return 'The download does not match its checksum; nothing was changed.';
+    }
+    return bytes;
+  };
+
+  const catalogBytes = await fetchVerified('catalog', manifest.catalog);
+  if (typeof catalogBytes === 'string')
+    return { ok: false, reason: 'corrupt', message: catalogBytes };
+  const modelBytes = await fetchVerified('model', manifest.model);
+  if (typeof modelBytes === 'string') return { ok: false, reason: 'corrupt', message: modelBytes };
+  const catalog = catalogSchema.safeParse(JSON.parse(await gunzipText(catalogBytes)));
+  if (!catalog.success) {
+    return {
+      ok: false,
+      reason: 'corrupt',
+      message: 'The catalog is in a format this app cannot read; update Filmfold.',
+    };
+  }
+
+  onProgress({ phase: 'storing', receivedBytes, totalBytes });
+  const storedAt = new Date().toISOString();
+  const row = (kind: SnapshotRow['kind'], info: ArtifactInfo, data?: Uint8Array): SnapshotRow => ({
+    kind,
+    version: info.version,
+    sha256: info.sha256,
+    bytes: info.bytes,
+    storedAt,
+    ...(data ? { data } : {}),
+  });
+  try {
+    await db.transaction('rw', db.films, db.snapshots, async () => {
+      await db.films.clear();
+      await db.films.bulkPut(catalog.data.movies);
+      await db.snapshots.bulkPut([
+        row('catalog', manifest.catalog),
+        row('model', manifest.model, modelBytes),
+      ]);
+    });
+  } catch (err) {
+    if (isQuotaError(err)) {
+      return {
+        ok: false,
+        reason: 'storage',
+        message:
+          'This device is out of storage space; the catalog was not saved. Free some space and try again.',
+      };
+    }
+    throw err;
+  }
+  return { ok: true, isUpdated: true, catalogVersion: manifest.catalog.version };
+}
