@@ -45,6 +45,7 @@ export default ts.config(
   },
   {
     files: ['web/**/*.svelte', 'web/**/*.svelte.ts', 'web/src/**/*.ts'],
+    ignores: ['web/src/service-worker.ts'],
     languageOptions: {
       globals: { ...globals.browser },
       parserOptions: {
@@ -54,5 +55,10 @@ export default ts.config(
         svelteConfig,
       },
     },
+  },
+  {
+    // SvelteKit type-checks the service worker apart from the app (its own lib: webworker).
+    files: ['web/src/service-worker.ts'],
+    languageOptions: { globals: { ...globals.serviceworker } },
   },
 );

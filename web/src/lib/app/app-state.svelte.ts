@@ -1,0 +1,94 @@
+// Runs in the browser. The app's shared state: the open database, the catalog in memory, and the
+// first-run download.
+import type { CatalogMovie } from '@filmfold/model';
+import { apiClient } from '$lib/api/client';
+import { type DownloadProgress, installLatestSnapshots } from '$lib/catalog/snapshot-download';
+import type { FilmfoldDb } from '$lib/db/database';
+import { openDeviceDb } from '$lib/db/device-db';
+import { handleError, toasts } from '$lib/ui/toasts.svelte';
+import { catalogWorker } from '../../workers/catalog';
+
+export type InstallState =
+  | { state: 'idle' }
+  | { state: 'running'; progress: DownloadProgress }
+  | { state: 'failed'; message: string };
+
+class AppState {
+  db: FilmfoldDb | null = $state.raw(null);
+  storageError: string | null = $state(null);
+  /** Every film of the installed catalog, by id. */
+  films: ReadonlyMap<number, CatalogMovie> = $state.raw(new Map());
+  catalogVersion: string | null = $state(null);
+  install: InstallState = $state({ state: 'idle' });
+  hasStarted = $state(false);
+
+  get isCatalogReady(): boolean {
+    return this.catalogVersion !== null;
+  }
+
+  /** Opens the database and shows the stored catalog, downloading it first if there is none. */
+  async start(): Promise<void> {
+    const opened = await openDeviceDb();
+    if (!opened.ok) {
+      this.storageError = opened.message;
+      this.hasStarted = true;
+      return;
+    }
+    this.db = opened.db;
+    await this.loadFilms();
+    this.hasStarted = true;
+    // First run downloads in the foreground; later a newer catalog comes in the background.
+    await this.installLatest({ isBackground: this.isCatalogReady });
+  }
+
+  /** Downloads and swaps in a newer catalog and model if the server has one. */
+  async installLatest({ isBackground }: { isBackground: boolean }): Promise<void> {
+    const db = this.db;
+    if (!db || this.install.state === 'running') return;
+    if (!isBackground)
+      this.install = {
+        state: 'running',
+        progress: { phase: 'checking', receivedBytes: 0, totalBytes: 0 },
+      };
+    try {
+      const outcome = await installLatestSnapshots(db, apiClient(), (progress) => {
+        if (!isBackground) this.install = { state: 'running', progress };
+      });
+      if (outcome.ok) {
+        this.install = { state: 'idle' };
+        if (outcome.isUpdated) {
+          await this.loadFilms();
+          if (isBackground) toasts.show('A newer catalog was installed.');
+        }
+      } else {
+        this.install = isBackground
+          ? { state: 'idle' }
+          : { state: 'failed', message: outcome.message };
+      }
+    } catch (err) {
+      this.install = isBackground
+        ? { state: 'idle' }
+        : { state: 'failed', message: 'The download failed; try again.' };
+      handleError(err, 'Installing the catalog');
+    }
+  }
+
+  private async loadFilms(): Promise<void> {
+    const db = this.db;
+    if (!db) return;
+    const snapshot = await db.snapshots.get('catalog');
+    if (!snapshot) return;
+    const films = await db.films.toArray();
+    this.films = new Map(films.map((film) => [film.id, film]));
+    this.catalogVersion = snapshot.version;
+    void catalogWorker().prepare();
+  }
+}
+
+export const app = new AppState();
+
+/** The open database; pages render only once it is, so reaching here without one is a bug. */
+export function deviceDb(): FilmfoldDb {
+  if (!app.db) throw new Error('The device database is not open yet.');
+  return app.db;
+}

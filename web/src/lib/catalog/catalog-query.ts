@@ -1,0 +1,140 @@
+// Runs in browser and worker. What the browse page asks of the catalog, and its URL form.
+import type { CatalogMovie } from '@filmfold/model';
+import { z } from 'zod';
+
+export const SORTS = {
+  relevance: 'Best match',
+  popular: 'Most rated',
+  rating: 'Highest rated',
+  newest: 'Newest',
+  oldest: 'Oldest',
+  title: 'Title A-Z',
+} as const;
+export type Sort = keyof typeof SORTS;
+
+export interface CatalogQuery {
+  text: string;
+  /** A film must have every one of these genres. */
+  genres: string[];
+  yearFrom: number | null;
+  yearTo: number | null;
+  /** Least community mean rating, in stars. */
+  minRating: number | null;
+  /** Least number of community ratings (popularity). */
+  minRatings: number | null;
+  /** A film must carry every one of these tags. */
+  tags: string[];
+  isUnratedOnly: boolean;
+  sort: Sort;
+}
+
+export const EMPTY_QUERY: CatalogQuery = {
+  text: '',
+  genres: [],
+  yearFrom: null,
+  yearTo: null,
+  minRating: null,
+  minRatings: null,
+  tags: [],
+  isUnratedOnly: false,
+  sort: 'popular',
+};
+
+const number = (min: number, max: number) =>
+  z.coerce.number().min(min).max(max).nullable().catch(null);
+
+// Lenient on purpose: a hand-edited or old link drops what it cannot read instead of failing.
+const paramsSchema = z.object({
+  q: z.string().max(200).catch(''),
+  year_from: number(1870, 2100),
+  year_to: number(1870, 2100),
+  min_rating: number(0.5, 5),
+  min_ratings: number(0, 1e9),
+  unrated: z.literal('1').nullable().catch(null),
+  sort: z
+    .enum(Object.keys(SORTS) as [Sort, ...Sort[]])
+    .nullable()
+    .catch(null),
+});
+
+/** Reads a query from the page's URL; anything unreadable is left at its default. */
+export function queryFromParams(params: URLSearchParams): CatalogQuery {
+  const single = (key: string) => params.get(key);
+  const parsed = paramsSchema.parse({
+    q: single('q') ?? '',
+    year_from: single('year_from'),
+    year_to: single('year_to'),
+    min_rating: single('min_rating'),
+    min_ratings: single('min_ratings'),
+    unrated: single('unrated'),
+    sort: single('sort'),
+  });
+  const text = parsed.q.trim();
+  return {
+    text,
+    genres: params.getAll('genre').filter((g) => g.length > 0 && g.length <= 40),
+    yearFrom: parsed.year_from,
+    yearTo: parsed.year_to,
+    minRating: parsed.min_rating,
+    minRatings: parsed.min_ratings,
+    tags: params.getAll('tag').filter((t) => t.length > 0 && t.length <= 100),
+    isUnratedOnly: parsed.unrated === '1',
+    sort: parsed.sort ?? (text ? 'relevance' : 'popular'),
+  };
+}
+
+/** The URL form of a query, with defaults left out so links stay short. */
+export function queryToParams(query: CatalogQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.text) params.set('q', query.text);
+  for (const genre of query.genres) params.append('genre', genre);
+  if (query.yearFrom !== null) params.set('year_from', String(query.yearFrom));
+  if (query.yearTo !== null) params.set('year_to', String(query.yearTo));
+  if (query.minRating !== null) params.set('min_rating', String(query.minRating));
+  if (query.minRatings !== null) params.set('min_ratings', String(query.minRatings));
+  for (const tag of query.tags) params.append('tag', tag);
+  if (query.isUnratedOnly) params.set('unrated', '1');
+  const defaultSort = query.text ? 'relevance' : 'popular';
+  if (query.sort !== defaultSort) params.set('sort', query.sort);
+  return params;
+}
+
+/** Whether a film passes every filter of `query` (the text search is applied separately). */
+export function matchesFilters(
+  film: CatalogMovie,
+  query: CatalogQuery,
+  ratedIds: ReadonlySet<number>,
+): boolean {
+  if (query.genres.some((genre) => !film.genres.includes(genre))) return false;
+  if (query.yearFrom !== null && (film.year === null || film.year < query.yearFrom)) return false;
+  if (query.yearTo !== null && (film.year === null || film.year > query.yearTo)) return false;
+  if (query.minRating !== null && (film.meanRating ?? 0) < query.minRating) return false;
+  if (query.minRatings !== null && film.ratingCount < query.minRatings) return false;
+  if (query.tags.some((tag) => !film.tags.includes(tag))) return false;
+  if (query.isUnratedOnly && ratedIds.has(film.id)) return false;
+  return true;
+}
+
+/** Orders films for `sort`; ties fall to the more rated film, then the lower id. */
+export function compareFilms(
+  sort: Sort,
+  relevance: ReadonlyMap<number, number>,
+): (a: CatalogMovie, b: CatalogMovie) => number {
+  const byPopularity = (a: CatalogMovie, b: CatalogMovie) =>
+    b.ratingCount - a.ratingCount || a.id - b.id;
+  switch (sort) {
+    case 'relevance':
+      return (a, b) =>
+        (relevance.get(b.id) ?? 0) - (relevance.get(a.id) ?? 0) || byPopularity(a, b);
+    case 'popular':
+      return byPopularity;
+    case 'rating':
+      return (a, b) => (b.meanRating ?? 0) - (a.meanRating ?? 0) || byPopularity(a, b);
+    case 'newest':
+      return (a, b) => (b.year ?? 0) - (a.year ?? 0) || byPopularity(a, b);
+    case 'oldest':
+      return (a, b) => (a.year ?? 9999) - (b.year ?? 9999) || byPopularity(a, b);
+    case 'title':
+      return (a, b) => a.title.localeCompare(b.title) || byPopularity(a, b);
+  }
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_QUERY } from './catalog-query';
+import { CatalogSearch } from './catalog-search';
+import { film } from './test-films';
+
+const films = [
+  film(1, 'Toy Story', {
+    year: 1995,
+    genres: ['Animation', 'Children'],
+    ratingCount: 215,
+    meanRating: 3.92,
+    tags: ['pixar'],
+  }),
+  film(3114, 'Toy Story 2', {
+    year: 1999,
+    genres: ['Animation', 'Children'],
+    ratingCount: 97,
+    meanRating: 3.86,
+    tags: ['pixar'],
+  }),
+  film(78499, 'Toy Story 3', {
+    year: 2010,
+    genres: ['Animation', 'Children'],
+    ratingCount: 55,
+    meanRating: 4.11,
+  }),
+  film(5000, 'Story of a Toy Soldier', { year: 1960, genres: ['Drama'], ratingCount: 1 }),
+  film(4973, 'Amélie', {
+    alternateTitles: ['Le Fabuleux destin d’Amélie Poulain'],
+    year: 2001,
+    genres: ['Comedy', 'Romance'],
+    ratingCount: 120,
+  }),
+  film(79132, 'Inception', {
+    year: 2010,
+    genres: ['Action', 'Sci-Fi'],
+    tags: ['mind-bending', 'dreams'],
+    ratingCount: 143,
+  }),
+];
+const search = new CatalogSearch(films);
+const none = new Set<number>();
+const find = (text: string) => search.run({ ...EMPTY_QUERY, text, sort: 'relevance' }, none);
+
+describe('CatalogSearch', () => {
+  it('finds every word, best-known match first', () => {
+    expect(find('toy story')).toEqual([1, 3114, 78499, 5000]);
+  });
+
+  it('forgives typos and finds words by their start', () => {
+    expect(find('toy stroy').slice(0, 3)).toEqual([1, 3114, 78499]);
+    expect(find('incep')).toEqual([79132]);
+    expect(find('inceptoin')).toEqual([79132]);
+  });
+
+  it('searches alternate titles and tags, without accents', () => {
+    expect(find('amelie')).toEqual([4973]);
+    expect(find('fabuleux destin')).toEqual([4973]);
+    expect(find('dreams')).toEqual([79132]);
+  });
+
+  it('applies filters and sorts to the matches', () => {
+    const query = {
+      ...EMPTY_QUERY,
+      text: 'toy story',
+      genres: ['Animation'],
+      yearFrom: 1996,
+      sort: 'newest' as const,
+    };
+    expect(search.run(query, none)).toEqual([78499, 3114]);
+    expect(search.run({ ...EMPTY_QUERY, isUnratedOnly: true }, new Set([1, 79132]))).toEqual([
+      4973, 3114, 78499, 5000,
+    ]);
+  });
+
+  it('lists the catalog by popularity without a text', () => {
+    expect(search.run(EMPTY_QUERY, none)).toEqual([1, 79132, 4973, 3114, 78499, 5000]);
+  });
+
+  it('suggests the most used tags first', () => {
+    expect(search.topTags(2)).toEqual(['pixar', 'dreams']);
+  });
+});

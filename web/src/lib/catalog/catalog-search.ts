@@ -1,0 +1,68 @@
+// Runs in browser and worker. Full-text search over the catalog (MiniSearch) plus the filters.
+import type { CatalogMovie } from '@filmfold/model';
+import MiniSearch from 'minisearch';
+import { type CatalogQuery, compareFilms, matchesFilters } from './catalog-query';
+
+/** Lower case without accents, so "amelie" finds "Amélie". */
+const fold = (term: string) => term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** An index of titles, alternate titles and tags, and the films it was built from. */
+export class CatalogSearch {
+  private readonly index: MiniSearch<CatalogMovie>;
+  private readonly films: CatalogMovie[];
+  private readonly byId: Map<number, CatalogMovie>;
+
+  constructor(films: CatalogMovie[]) {
+    this.films = films;
+    this.byId = new Map(films.map((film) => [film.id, film]));
+    this.index = new MiniSearch<CatalogMovie>({
+      fields: ['title', 'alternateTitles', 'tags'],
+      extractField: (film, field) => {
+        const value = film[field as keyof CatalogMovie];
+        // The id field too passes through here: it must stay a number.
+        return Array.isArray(value) ? value.join(' ') : (value as string);
+      },
+      processTerm: (term) => fold(term) || null,
+      searchOptions: {
+        prefix: true,
+        // Typo tolerance grows with the word: none up to 3 letters, then 1 edit, and 2 from 5
+        // letters on (a swapped pair, "stroy", is two edits).
+        fuzzy: (term) => (term.length < 4 ? false : term.length < 5 ? 1 : 2),
+        boost: { title: 3, alternateTitles: 2 },
+        combineWith: 'AND',
+      },
+    });
+    this.index.addAll(films);
+  }
+
+  /** Ids of the films that match `query`, in its order. */
+  run(query: CatalogQuery, ratedIds: ReadonlySet<number>): number[] {
+    const relevance = new Map<number, number>();
+    let candidates = this.films;
+    if (query.text) {
+      candidates = [];
+      for (const hit of this.index.search(query.text)) {
+        const film = this.byId.get(hit.id as number);
+        if (!film) continue;
+        // A well-known film outranks an obscure one with a similar title match.
+        relevance.set(film.id, hit.score * (1 + Math.log10(1 + film.ratingCount)));
+        candidates.push(film);
+      }
+    }
+    return candidates
+      .filter((film) => matchesFilters(film, query, ratedIds))
+      .sort(compareFilms(query.sort, relevance))
+      .map((film) => film.id);
+  }
+
+  /** Tags across the catalog, most used first, for the tag filter's suggestions. */
+  topTags(limit: number): string[] {
+    const counts = new Map<string, number>();
+    for (const film of this.films)
+      for (const tag of film.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    return [...counts]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, limit)
+      .map(([tag]) => tag);
+  }
+}

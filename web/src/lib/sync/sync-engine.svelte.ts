@@ -1,0 +1,131 @@
+// Runs in the browser. Keeps the device in sync in the background and says how it is going.
+import { liveQuery } from 'dexie';
+import { account } from '$lib/account/account.svelte';
+import { apiClient } from '$lib/api/client';
+import type { FilmfoldDb } from '$lib/db/database';
+import { handleError } from '$lib/ui/toasts.svelte';
+import { syncOnce } from './sync-run';
+
+export type SyncStatus =
+  | { state: 'signed-out' }
+  | { state: 'synced'; at: Date }
+  | { state: 'syncing' }
+  | { state: 'offline' }
+  | { state: 'error'; message: string };
+
+/** Sync again this long after the last round, to pick up other devices' changes. */
+const POLL_MS = 30_000;
+/** Wait this long after a local edit, so a burst of edits goes in one push. */
+const DEBOUNCE_MS = 400;
+
+class SyncEngine {
+  status: SyncStatus = $state({ state: 'signed-out' });
+  /** Local changes not yet on the server. */
+  pending = $state(0);
+  private db: FilmfoldDb | null = null;
+  private running: Promise<void> | null = null;
+  private isRequestedAgain = false;
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+
+  /** Starts watching the outbox, the network and the clock; returns a stop function. */
+  start(db: FilmfoldDb): () => void {
+    this.db = db;
+    const outbox = liveQuery(() => db.outbox.count()).subscribe({
+      next: (count) => {
+        const grew = count > this.pending;
+        this.pending = count;
+        if (grew) this.soon();
+      },
+      error: (err: unknown) => handleError(err, 'Watching the outbox'),
+    });
+    const online = () => void this.syncNow();
+    const offline = () => {
+      if (account.current) this.status = { state: 'offline' };
+    };
+    const visible = () => {
+      if (document.visibilityState === 'visible') void this.syncNow();
+    };
+    window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
+    document.addEventListener('visibilitychange', visible);
+    const poll = setInterval(() => void this.syncNow(), POLL_MS);
+    void this.syncNow();
+    return () => {
+      outbox.unsubscribe();
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+      document.removeEventListener('visibilitychange', visible);
+      clearInterval(poll);
+      clearTimeout(this.debounce);
+    };
+  }
+
+  /** Syncs shortly (edits in quick succession share one push). */
+  soon(): void {
+    clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => void this.syncNow(), DEBOUNCE_MS);
+  }
+
+  /** One round now, or one more right after the round already running. */
+  async syncNow(): Promise<void> {
+    if (this.running) {
+      this.isRequestedAgain = true;
+      return this.running;
+    }
+    this.running = this.rounds().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async rounds(): Promise<void> {
+    do {
+      this.isRequestedAgain = false;
+      await this.round();
+    } while (this.isRequestedAgain);
+  }
+
+  private async round(): Promise<void> {
+    const db = this.db;
+    if (!db) return;
+    if (!account.current) {
+      this.status = { state: 'signed-out' };
+      return;
+    }
+    if (!navigator.onLine) {
+      this.status = { state: 'offline' };
+      return;
+    }
+    this.status = { state: 'syncing' };
+    try {
+      const outcome = await syncOnce(db, apiClient());
+      if (outcome.ok) this.status = { state: 'synced', at: new Date() };
+      else if (outcome.reason === 'offline') this.status = { state: 'offline' };
+      else if (outcome.reason === 'signed-out') {
+        await account.load(db);
+        this.status = account.current
+          ? { state: 'error', message: outcome.message }
+          : { state: 'signed-out' };
+      } else this.status = { state: 'error', message: outcome.message };
+    } catch (err) {
+      this.status = { state: 'error', message: 'Sync failed unexpectedly.' };
+      handleError(err, 'Sync');
+    }
+  }
+}
+
+export const sync = new SyncEngine();
+
+/** One line for the status pill. */
+export function describeSync(status: SyncStatus, pending: number): string {
+  switch (status.state) {
+    case 'signed-out':
+      return pending > 0 ? 'On this device only' : 'Not syncing';
+    case 'synced':
+      return pending > 0 ? `${pending} change${pending === 1 ? '' : 's'} to sync` : 'Synced';
+    case 'syncing':
+      return 'Syncing…';
+    case 'offline':
+      return pending > 0 ? `Offline · ${pending} waiting` : 'Offline';
+    case 'error':
+      return 'Sync error';
+  }
+}
