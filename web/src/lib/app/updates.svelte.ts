@@ -9,8 +9,10 @@ class Updates {
     const container = navigator.serviceWorker;
     if (!container) return;
     let isReloading = false;
+    // The first install also changes the controller (clients.claim): only an update reloads.
+    const hadController = container.controller !== null;
     container.addEventListener('controllerchange', () => {
-      if (isReloading) return;
+      if (isReloading || !hadController) return;
       isReloading = true;
       location.reload();
     });

@@ -1,0 +1,45 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test } from '@playwright/test';
+import { waitForCatalog, waitForServiceWorker } from './app';
+
+test('the manifest and service worker make the app installable per Chromium', async ({
+  baseURL,
+}) => {
+  // Chromium never offers installation in an incognito-like context, which is what Playwright's
+  // contexts are: this check runs in a real (persistent) profile.
+  const context = await chromium.launchPersistentContext(
+    mkdtempSync(join(tmpdir(), 'filmfold-profile-')),
+    {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu'],
+      baseURL,
+    },
+  );
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto('/');
+  await waitForCatalog(page);
+  await waitForServiceWorker(page);
+
+  const manifest = (await (await page.request.get('/manifest.webmanifest')).json()) as {
+    name: string;
+    display: string;
+    start_url: string;
+    icons: { src: string; sizes: string; purpose?: string }[];
+  };
+  expect(manifest).toMatchObject({ name: 'Filmfold', display: 'standalone', start_url: '/' });
+  for (const icon of manifest.icons) {
+    const res = await page.request.get(icon.src);
+    expect(res.headers()['content-type'], icon.src).toBe('image/png');
+  }
+
+  const cdp = await context.newCDPSession(page);
+  const { errors } = (await cdp.send('Page.getAppManifest')) as { errors: unknown[] };
+  expect(errors).toEqual([]);
+  const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+    installabilityErrors: { errorId: string }[];
+  };
+  expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
+  await context.close();
+});
