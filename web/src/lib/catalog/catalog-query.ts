@@ -115,6 +115,9 @@ export function matchesFilters(
   return true;
 }
 
+// One collator for every comparison: String.prototype.localeCompare builds one per call.
+const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
 /** Orders films for `sort`; ties fall to the more rated film, then the lower id. */
 export function compareFilms(
   sort: Sort,
@@ -135,6 +138,6 @@ export function compareFilms(
     case 'oldest':
       return (a, b) => (a.year ?? 9999) - (b.year ?? 9999) || byPopularity(a, b);
     case 'title':
-      return (a, b) => a.title.localeCompare(b.title) || byPopularity(a, b);
+      return (a, b) => titleOrder.compare(a.title, b.title) || byPopularity(a, b);
   }
 }

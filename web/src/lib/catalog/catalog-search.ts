@@ -1,7 +1,7 @@
 // Runs in browser and worker. Full-text search over the catalog (MiniSearch) plus the filters.
 import type { CatalogMovie } from '@filmfold/model';
 import MiniSearch from 'minisearch';
-import { type CatalogQuery, compareFilms, matchesFilters } from './catalog-query';
+import { type CatalogQuery, compareFilms, matchesFilters, type Sort } from './catalog-query';
 
 /** Lower case without accents, so "amelie" finds "Amélie". */
 const fold = (term: string) => term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -11,10 +11,12 @@ export class CatalogSearch {
   private readonly index: MiniSearch<CatalogMovie>;
   private readonly films: CatalogMovie[];
   private readonly byId: Map<number, CatalogMovie>;
+  private readonly sorted = new Map<Sort, CatalogMovie[]>();
 
   constructor(films: CatalogMovie[]) {
     this.films = films;
     this.byId = new Map(films.map((film) => [film.id, film]));
+
     this.index = new MiniSearch<CatalogMovie>({
       fields: ['title', 'alternateTitles', 'tags'],
       extractField: (film, field) => {
@@ -37,22 +39,35 @@ export class CatalogSearch {
 
   /** Ids of the films that match `query`, in its order. */
   run(query: CatalogQuery, ratedIds: ReadonlySet<number>): number[] {
+    if (!query.text) {
+      // Without a text the order does not depend on the query: filter a list sorted once.
+      return this.sortedBy(query.sort)
+        .filter((film) => matchesFilters(film, query, ratedIds))
+        .map((film) => film.id);
+    }
     const relevance = new Map<number, number>();
-    let candidates = this.films;
-    if (query.text) {
-      candidates = [];
-      for (const hit of this.index.search(query.text)) {
-        const film = this.byId.get(hit.id as number);
-        if (!film) continue;
-        // A well-known film outranks an obscure one with a similar title match.
-        relevance.set(film.id, hit.score * (1 + Math.log10(1 + film.ratingCount)));
-        candidates.push(film);
-      }
+    const candidates: CatalogMovie[] = [];
+    for (const hit of this.index.search(query.text)) {
+      const film = this.byId.get(hit.id as number);
+      if (!film) continue;
+      // A well-known film outranks an obscure one with a similar title match.
+      relevance.set(film.id, hit.score * (1 + Math.log10(1 + film.ratingCount)));
+      candidates.push(film);
     }
     return candidates
       .filter((film) => matchesFilters(film, query, ratedIds))
       .sort(compareFilms(query.sort, relevance))
       .map((film) => film.id);
+  }
+
+  /** Every film in `sort` order, sorted on first use and kept. */
+  private sortedBy(sort: Sort): CatalogMovie[] {
+    let sorted = this.sorted.get(sort);
+    if (!sorted) {
+      sorted = [...this.films].sort(compareFilms(sort, new Map()));
+      this.sorted.set(sort, sorted);
+    }
+    return sorted;
   }
 
   /** Tags across the catalog, most used first, for the tag filter's suggestions. */
