@@ -6,6 +6,7 @@ import {
   ease,
   evaluate,
   FILMFOLD_MODELS,
+  PERSONAL_MODELS,
   globalMean,
   type EvalContent,
   evaluateColdStart,
@@ -30,6 +31,7 @@ export const MODELS: readonly ModelSpec[] = [
   tunedBiasBaseline,
   ease,
   ...FILMFOLD_MODELS,
+  ...PERSONAL_MODELS,
 ];
 
 const USAGE = `Usage: npm run eval -- [--data <folder or zip>] [--download <archive>] [--models a,b] [--json]

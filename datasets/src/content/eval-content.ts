@@ -13,6 +13,7 @@ export async function loadEvalContent(
   for (const movie of await readMovies(files)) {
     const known = movie.imdbId ? people?.get(movie.imdbId) : undefined;
     documents.set(movie.id, {
+      year: movie.year,
       genres: movie.genres,
       directors: known?.directors ?? [],
       cast: known?.cast ?? [],

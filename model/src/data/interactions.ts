@@ -8,6 +8,8 @@ export interface SparseRows {
   /** Column index of each entry (items for user rows, users for item rows). */
   readonly cols: Int32Array;
   readonly values: Float32Array;
+  /** When each rating was given (Unix seconds); user rows only. */
+  readonly times?: Uint32Array;
 }
 
 /**
@@ -46,7 +48,7 @@ export function buildInteractions(table: RatingTable, users: IdIndex, items: IdI
     itemIdx[row] = i;
     sum += table.ratings[row]!;
   }
-  const byUser = compress(users.size, userIdx, itemIdx, table.ratings);
+  const byUser = compress(users.size, userIdx, itemIdx, table.ratings, table.timestamps);
   const byItem = compress(items.size, itemIdx, userIdx, table.ratings);
   const itemCounts = new Float32Array(items.size);
   for (let i = 0; i < items.size; i++) itemCounts[i] = byItem.ptr[i + 1]! - byItem.ptr[i]!;
@@ -64,7 +66,13 @@ export function buildInteractions(table: RatingTable, users: IdIndex, items: IdI
 }
 
 /** Counting sort of (row, col, value) triples into compressed rows, columns ascending. */
-function compress(numRows: number, rows: Int32Array, cols: Int32Array, values: Float32Array): SparseRows {
+function compress(
+  numRows: number,
+  rows: Int32Array,
+  cols: Int32Array,
+  values: Float32Array,
+  times?: Uint32Array,
+): SparseRows {
   const ptr = countingOffsets(numRows, rows);
   // Visit triples in ascending column order so that each row comes out sorted.
   let numCols = 0;
@@ -79,6 +87,7 @@ function compress(numRows: number, rows: Int32Array, cols: Int32Array, values: F
   const next = ptr.slice(0, numRows);
   const outCols = new Int32Array(rows.length);
   const outValues = new Float32Array(rows.length);
+  const outTimes = times ? new Uint32Array(rows.length) : undefined;
   for (let n = 0; n < order.length; n++) {
     const k = order[n]!;
     const r = rows[k]!;
@@ -86,8 +95,11 @@ function compress(numRows: number, rows: Int32Array, cols: Int32Array, values: F
     next[r] = at + 1;
     outCols[at] = cols[k]!;
     outValues[at] = values[k]!;
+    if (outTimes) outTimes[at] = times![k]!;
   }
-  return { ptr, cols: outCols, values: outValues };
+  return outTimes
+    ? { ptr, cols: outCols, values: outValues, times: outTimes }
+    : { ptr, cols: outCols, values: outValues };
 }
 
 /** Start offset of each key's run when `keys` are grouped, plus the total at the end. */

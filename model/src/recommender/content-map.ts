@@ -7,6 +7,8 @@ import { cgWork, conjugateGradient } from '../linalg/conjugate-gradient';
 
 /** What is known about a film besides its ratings. Every list may be empty. */
 export interface ContentDocument {
+  /** Release year, where known (the personal model's decade feature reads it). */
+  year?: number | null;
   genres: readonly string[];
   /** Tags as applied, repeats included (a tag applied by many people weighs more). */
   tags: readonly string[];

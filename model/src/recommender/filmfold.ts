@@ -6,7 +6,13 @@ import { QUANTIZATIONS } from '../snapshot/quantize';
 import type { Snapshot } from '../snapshot/snapshot';
 import type { StarParams } from './biased-mf';
 import type { ContentParams } from './content-map';
-import { foldInStars, prepareDeviceModel, predictedStars, type StarUser } from './device-model';
+import {
+  type DeviceModel,
+  foldInStars,
+  prepareDeviceModel,
+  predictedStars,
+  type StarUser,
+} from './device-model';
 import { diversify } from './diversify';
 import { foldIn, scoreAllItems, userRatingsOf } from './fold-in';
 import { type ImplicitParams, trainImplicit } from './implicit-als';
@@ -68,6 +74,30 @@ function publishAndDecode(
   return decodeSnapshot(encodeSnapshot(snapshot, quantizationOf(params.quantization ?? 1)));
 }
 
+const deviceModels = new WeakMap<Interactions, Map<string, DeviceModel>>();
+
+/**
+ * The device model for ranking, trained once per training data and shared-model parameters:
+ * rows that differ only in what the device does with it (personal model, diversity) share it.
+ */
+export function rankingDeviceModel(
+  train: Interactions,
+  params: Record<string, number>,
+  context?: FitContext,
+): DeviceModel {
+  const key = JSON.stringify([
+    pick(params, IMPLICIT_DEFAULTS),
+    params.quantization ?? 1,
+    params.contentBlend ?? 0,
+  ]);
+  let byKey = deviceModels.get(train);
+  if (!byKey) deviceModels.set(train, (byKey = new Map()));
+  let model = byKey.get(key);
+  if (!model)
+    byKey.set(key, (model = prepareDeviceModel(publishAndDecode(train, params, false, context))));
+  return model;
+}
+
 /** The keys of `defaults`, read from `params` (optionally under a prefix such as starFactors). */
 function pick<T extends Record<string, number>>(
   params: Record<string, number>,
@@ -121,11 +151,11 @@ function foldInRanker(name: string, inherits: string, grid: Record<string, numbe
     grid,
     create(params): Recommender {
       let train: Interactions | undefined;
-      let device: ReturnType<typeof prepareDeviceModel> | undefined;
+      let device: DeviceModel | undefined;
       return {
         fit(data, context) {
           train = data;
-          device = prepareDeviceModel(publishAndDecode(data, params, false, context));
+          device = rankingDeviceModel(data, params, context);
         },
         scoreAll(user, out) {
           const ratings = userRatingsOf(train!, user);
