@@ -29,7 +29,6 @@ describe('personalFeatures', () => {
   const features = personalFeatures(space, foldIn(space, history), history, facts, {
     recentCount: 1,
     eraScale: 10,
-    dislikeAtMost: 2.5,
   });
 
   it('matches films to the era of the latest ratings, with 0 where the year is unknown', () => {
@@ -43,7 +42,7 @@ describe('personalFeatures', () => {
   });
 
   it('standardises scores per person: mean 0, spread 1', () => {
-    for (const name of ['foldin', 'recent', 'popularity', 'dislike', 'genre'] as const) {
+    for (const name of ['foldin', 'recent', 'popularity', 'genre'] as const) {
       const values = column(features, name);
       const mean = values.reduce((a, b) => a + b, 0) / 4;
       const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / 4;
@@ -52,16 +51,14 @@ describe('personalFeatures', () => {
     }
   });
 
-  it('points the recency, dislike and genre signals the right way', () => {
+  it('points the recency and genre signals the right way', () => {
     const recent = column(features, 'recent');
     expect(recent[1]).toBeGreaterThan(recent[3]!); // like the latest film (0), unlike 2's side
-    const dislike = column(features, 'dislike');
-    expect(dislike[3]).toBeGreaterThan(dislike[1]!); // near the disliked film 2
     const genre = column(features, 'genre');
     expect(genre[0]).toBeGreaterThan(genre[2]!); // Crime rated above the person's mean, Comedy below
   });
 
-  it('leaves recency, era and dislikes at 0 for a person with no ratings', () => {
+  it('leaves recency, era and genre taste at 0 for a person with no ratings', () => {
     const empty: History = {
       items: new Int32Array(),
       ratings: new Float32Array(),
@@ -70,9 +67,8 @@ describe('personalFeatures', () => {
     const none = personalFeatures(space, foldIn(space, empty), empty, facts, {
       recentCount: 5,
       eraScale: 10,
-      dislikeAtMost: 2.5,
     });
-    for (const name of ['recent', 'era', 'dislike', 'genre'] as const) {
+    for (const name of ['recent', 'era', 'genre'] as const) {
       expect(column(none, name), name).toEqual([0, 0, 0, 0]);
     }
   });

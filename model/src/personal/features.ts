@@ -1,10 +1,12 @@
 // Runs in browser, worker and Node. What the personal model sees of each film, for one person:
-// the fold-in score and signals the shared model cannot see (recency, dislikes, genre taste).
+// the fold-in score and signals the shared model cannot see (recency, era, genre taste).
+// A dislike feature (similarity to films rated 2.5 or less) was measured and removed: validation
+// gave it weight 0 (docs/evaluation.md).
 import type { ContentDocument } from '../recommender/content-map';
 import type { FoldedUser, ItemSpace } from '../recommender/fold-in';
 
 /** Feature columns, in order. */
-export const FEATURES = ['foldin', 'recent', 'era', 'popularity', 'dislike', 'genre'] as const;
+export const FEATURES = ['foldin', 'recent', 'era', 'popularity', 'genre'] as const;
 export type Feature = (typeof FEATURES)[number];
 export const NUM_FEATURES = FEATURES.length;
 
@@ -49,13 +51,11 @@ export interface History {
 export interface FeatureParams {
   /** How many of the latest ratings describe "lately". */
   recentCount: number;
-  /** Years over which the era match halves (roughly): exp(-|Δyear| / eraScale). */
+  /** Years over which the era match falls to 1/e: exp(-|Δyear| / eraScale). */
   eraScale: number;
-  /** Ratings at or below this are dislikes. */
-  dislikeAtMost: number;
 }
 
-export const FEATURE_DEFAULTS: FeatureParams = { recentCount: 5, eraScale: 10, dislikeAtMost: 2.5 };
+export const FEATURE_DEFAULTS: FeatureParams = { recentCount: 5, eraScale: 10 };
 
 /** Standardises a column in place over all films (mean 0, deviation 1; constant: all 0). */
 function standardise(features: Float32Array, column: number, numItems: number): void {
@@ -106,11 +106,7 @@ export function personalFeatures(
     (a, b) => history.times[b]! - history.times[a]! || history.items[b]! - history.items[a]!,
   );
   const recent = byTime.slice(0, params.recentCount).map((e) => history.items[e]!);
-  const disliked = Array.from(history.items).filter(
-    (_, e) => history.ratings[e]! <= params.dislikeAtMost,
-  );
   const recentMean = meanVector(space, recent);
-  const dislikeMean = meanVector(space, disliked);
   const era = median(recent.map((item) => facts.years[item]!));
 
   // Genre taste: how far above the person's mean they rate each genre, shrunk toward 0.
@@ -131,12 +127,10 @@ export function personalFeatures(
     const row = i * NUM_FEATURES;
     let score = 0;
     let lately = 0;
-    let dislike = 0;
     for (let c = 0; c < k; c++) {
       const f = factors[i * k + c]!;
       score += f * folded.vector[c]!;
       if (recentMean) lately += f * recentMean[c]!;
-      if (dislikeMean) dislike += f * dislikeMean[c]!;
     }
     const year = facts.years[i]!;
     const genres = facts.genres[i] ?? new Int32Array(0);
@@ -149,10 +143,9 @@ export function personalFeatures(
         ? 0
         : Math.exp(-Math.abs(year - era) / params.eraScale);
     out[row + 3] = facts.logPopularity[i]!;
-    out[row + 4] = dislike;
-    out[row + 5] = genres.length ? genre / genres.length : 0;
+    out[row + 4] = genres.length ? genre / genres.length : 0;
   }
-  for (const column of [0, 1, 3, 4, 5]) standardise(out, column, numItems);
+  for (const column of [0, 1, 3, 4]) standardise(out, column, numItems);
   return out;
 }
 

@@ -15,7 +15,7 @@ function person() {
   for (const p of positives) negatives[p] = 0;
   return { features, positives, negatives };
 }
-const prior = Float32Array.from([1, 0, 0, 0, 0, 0]);
+const prior = Float32Array.from([1, 0, 0, 0, 0]);
 
 describe('trainPersonalWeights', () => {
   it('learns the feature that separates what the person liked', () => {

@@ -24,38 +24,44 @@ export const TRAINING_DEFAULTS: TrainingParams = {
 };
 
 /**
- * Weights that rank each of `positives` above unrated films (`negatives`: a 0/1 mask), starting
- * at `prior`. Returns the prior when there is nothing to learn from.
- */
-/**
  * The CPU backend runs everywhere (Node for the evaluation, the worker in the browser) and is
- * plenty for a few hundred pairs and six weights; choosing it skips probing for WebGL.
+ * plenty for a few hundred pairs and five weights; choosing it skips probing for WebGL.
  */
 function useCpu(): void {
   if (tf.getBackend() !== 'cpu') void tf.setBackend('cpu');
 }
 
+/**
+ * Weights that rank each of `positives` above unrated films (`negatives`: a 0/1 mask) and above
+ * the films the person rated low (`disliked`), starting at `prior`. Returns the prior when there
+ * is nothing to learn from.
+ */
 export function trainPersonalWeights(
   features: Float32Array,
   positives: readonly number[],
   negatives: Uint8Array,
   prior: Float32Array,
   params: TrainingParams,
+  disliked: readonly number[] = [],
 ): Float32Array {
   const pool: number[] = [];
   for (let i = 0; i < negatives.length; i++) if (negatives[i]) pool.push(i);
   if (params.steps <= 0 || positives.length === 0 || pool.length === 0) return prior.slice();
   const random = mulberry32(params.seed);
-  const pairs = positives.length * params.negativesPerPositive;
+  const pairs = positives.length * (params.negativesPerPositive + disliked.length);
   const differences = new Float32Array(pairs * NUM_FEATURES);
   let row = 0;
   for (const positive of positives) {
-    for (let n = 0; n < params.negativesPerPositive; n++, row++) {
-      const negative = pool[Math.floor(random() * pool.length)]!;
+    const sampled = Array.from(
+      { length: params.negativesPerPositive },
+      () => pool[Math.floor(random() * pool.length)]!,
+    );
+    for (const negative of [...sampled, ...disliked]) {
       for (let f = 0; f < NUM_FEATURES; f++) {
         differences[row * NUM_FEATURES + f] =
           features[positive * NUM_FEATURES + f]! - features[negative * NUM_FEATURES + f]!;
       }
+      row++;
     }
   }
   useCpu();

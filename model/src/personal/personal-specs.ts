@@ -19,6 +19,9 @@ import {
 } from './features';
 import { TRAINING_DEFAULTS, trainPersonalWeights } from './personal-model';
 
+/** Ratings at or below this are films the person did not like: negatives for their model. */
+const DISLIKED_AT_MOST = 2.5;
+
 /** The prior weights from the row's parameters (fold-in always 1: the scale is fixed by it). */
 export function priorWeights(params: Record<string, number>): Float32Array {
   return Float32Array.from([
@@ -26,7 +29,6 @@ export function priorWeights(params: Record<string, number>): Float32Array {
     params.recent ?? 0,
     params.era ?? 0,
     params.popularity ?? 0,
-    params.dislike ?? 0,
     params.genre ?? 0,
   ]);
 }
@@ -35,7 +37,6 @@ function featureParams(params: Record<string, number>): FeatureParams {
   return {
     recentCount: params.recentCount ?? FEATURE_DEFAULTS.recentCount,
     eraScale: params.eraScale ?? FEATURE_DEFAULTS.eraScale,
-    dislikeAtMost: FEATURE_DEFAULTS.dislikeAtMost,
   };
 }
 
@@ -81,17 +82,21 @@ function personWeights(
   const folded = foldIn(device.space, earlier);
   const features = personalFeatures(device.space, folded, earlier, facts, featureParams(params));
   const positives: number[] = [];
+  const disliked: number[] = [];
   for (let e = cut; e < history.items.length; e++) {
     if (history.ratings[e]! >= RELEVANT_FROM) positives.push(history.items[e]!);
+    else if (params.dislikedAsNegatives && history.ratings[e]! <= DISLIKED_AT_MOST)
+      disliked.push(history.items[e]!);
   }
   const negatives = Uint8Array.from(train.itemCounts, (n) => (n > 0 ? 1 : 0));
   for (const item of history.items) negatives[item] = 0;
-  return trainPersonalWeights(features, positives, negatives, prior, {
+  const training = {
     ...TRAINING_DEFAULTS,
     steps,
     pull: params.pull ?? TRAINING_DEFAULTS.pull,
     seed: TRAINING_DEFAULTS.seed + history.items[0]!,
-  });
+  };
+  return trainPersonalWeights(features, positives, negatives, prior, training, disliked);
 }
 
 function personalRanker(name: string, inherits: string, grid: Record<string, number>[]): ModelSpec {
@@ -126,16 +131,10 @@ function personalRanker(name: string, inherits: string, grid: Record<string, num
   };
 }
 
-/** + the person's dislikes (ratings of 2.5 or less) pushing similar films down. */
-export const personalNegatives = personalRanker(
-  'filmfold-personal-negatives',
-  'filmfold-foldin',
-  [0, -0.2, -0.5].map((dislike) => ({ dislike })),
-);
 /** + recency: similarity to the latest ratings, and their era. */
 export const personalRecency = personalRanker(
   'filmfold-personal-recency',
-  'filmfold-personal-negatives',
+  'filmfold-foldin',
   [{ recent: 0, era: 0 }].concat(
     [5, 10].flatMap((recentCount) =>
       [0.4, 0.8].flatMap((recent) => [0.4, 0.8].map((era) => ({ recentCount, recent, era }))),
@@ -149,15 +148,19 @@ export const personalContent = personalRanker(
   [0, 0.3].flatMap((genre) => [0, 0.2, -0.2].map((popularity) => ({ genre, popularity }))),
 );
 /** What the device runs: + weights trained with tfjs on the person's own latest ratings. */
-export const personalTrained = personalRanker('filmfold-personal', 'filmfold-personal-content', [
-  { steps: 0 },
-  { steps: 40, pull: 1 },
-  { steps: 40, pull: 0.3 },
-  { steps: 80, pull: 0.1 },
-]);
+export const personalTrained = personalRanker(
+  'filmfold-personal',
+  'filmfold-personal-content',
+  [{ steps: 0 }].concat(
+    [0, 1].flatMap((dislikedAsNegatives) => [
+      { steps: 40, pull: 1, dislikedAsNegatives },
+      { steps: 40, pull: 0.3, dislikedAsNegatives },
+      { steps: 80, pull: 0.1, dislikedAsNegatives },
+    ]),
+  ),
+);
 
 export const PERSONAL_MODELS: readonly ModelSpec[] = [
-  personalNegatives,
   personalRecency,
   personalContent,
   personalTrained,
