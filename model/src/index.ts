@@ -38,3 +38,4 @@ export * from './sync/index';
 export * from './personal/features';
 export * from './personal/personal-model';
 export * from './personal/personal-specs';
+export * from './personal/device-recommender';

@@ -45,4 +45,21 @@ describe('trainPersonalWeights', () => {
       Array.from(trainPersonalWeights(features, [], negatives, prior, TRAINING_DEFAULTS)),
     ).toEqual([...prior]);
   });
+
+  it('pushes down what the person disliked, given as explicit negatives', () => {
+    const { features, positives, negatives } = person();
+    // Disliked films score high on feature 3 and liked ones do not: feature 3 must go negative.
+    const disliked = [0, 1, 2, 3];
+    for (const d of disliked) features[d * NUM_FEATURES + 3] = 3;
+    for (const p of positives) features[p * NUM_FEATURES + 3] = -1;
+    const weights = trainPersonalWeights(
+      features,
+      positives,
+      negatives,
+      prior,
+      { ...TRAINING_DEFAULTS, steps: 60, pull: 0.01, negativesPerPositive: 1 },
+      disliked,
+    );
+    expect(weights[3]).toBeLessThan(-0.3);
+  });
 });
