@@ -1,4 +1,5 @@
 // Runs in Node: `npm run eval -- --data <folder or zip> [--json] [--models a,b]`.
+import { PERSONAL_MODELS } from '@filmfold/model/personal';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -6,7 +7,6 @@ import {
   ease,
   evaluate,
   FILMFOLD_MODELS,
-  PERSONAL_MODELS,
   globalMean,
   type EvalContent,
   evaluateColdStart,

@@ -35,7 +35,3 @@ export * from './eval/cold-start';
 export * from './recommender/star-blend';
 export * from './linalg/symmetric-eigen';
 export * from './sync/index';
-export * from './personal/features';
-export * from './personal/personal-model';
-export * from './personal/personal-specs';
-export * from './personal/device-recommender';

@@ -2,6 +2,7 @@
 // and (for local edits) the outbox in one transaction, so nothing is ever half-written.
 import {
   type Change,
+  type FeedbackKind,
   formatHlc,
   type Hlc,
   parseHlc,
@@ -154,4 +155,15 @@ export function logViewing(
 
 export function deleteViewing(db: FilmfoldDb, id: string) {
   return writeLocal(db, [{ kind: 'viewing', key: id, value: null }]);
+}
+
+/** Feedback on a recommendation (helpful, not for me, hide, already seen), or none with null. */
+export function giveFeedback(db: FilmfoldDb, movieId: number, kind: FeedbackKind | null) {
+  return writeLocal(db, [
+    {
+      kind: 'feedback',
+      key: String(movieId),
+      value: kind === null ? null : { movieId, kind, givenAt: now() },
+    },
+  ]);
 }

@@ -13,6 +13,12 @@ export interface Settings {
   /** The signed-in account, remembered for offline starts. */
   account: { id: string; email: string };
   hasRequestedPersistence: boolean;
+  /** Genres the person said they like or avoid (first run). */
+  tastePreferences: { liked: string[]; avoided: string[] };
+  /** Whether the first-run questions were answered or skipped. */
+  hasFinishedWelcome: boolean;
+  /** Anonymous contribution: on or off, and the current random contributor id. */
+  contribution: { isOn: boolean; contributorId: string; since: string; lastSentAt: string | null };
 }
 
 export async function getSetting<K extends keyof Settings>(

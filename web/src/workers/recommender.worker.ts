@@ -1,0 +1,192 @@
+// Runs in a Web Worker. The person's recommender: loads the model snapshot and the catalog from
+// IndexedDB, folds in their ratings, trains on their feedback (tfjs), scores, filters, explains.
+import {
+  decodeSnapshot,
+  type DeviceModel,
+  diversify,
+  foldInStars,
+  predictedStars,
+  prepareDeviceModel,
+} from '@filmfold/model';
+import {
+  becauseOf,
+  buildPersonModel,
+  itemFacts,
+  type ItemFacts,
+  type PersonModel,
+  pickRecommendations,
+  similarFilms,
+} from '@filmfold/model/personal';
+import * as Comlink from 'comlink';
+import { FilmfoldDb } from '$lib/db/database';
+import { getSetting } from '$lib/db/settings';
+
+const db = new FilmfoldDb();
+
+/** Where no snapshot is installed yet: the page shows the first-run download instead. */
+export class NoModelError extends Error {
+  override name = 'NoModelError';
+}
+
+interface Loaded {
+  version: string;
+  model: DeviceModel;
+  facts: ItemFacts;
+  genresOf: string[][];
+  years: (number | null)[];
+}
+
+let loaded: Loaded | null = null;
+let person: { signature: string; model: PersonModel } | null = null;
+
+/** The snapshot and catalog as stored, decoded once per version. */
+async function current(): Promise<Loaded> {
+  const [snapshot, catalog] = await Promise.all([
+    db.snapshots.get('model'),
+    db.snapshots.get('catalog'),
+  ]);
+  if (!snapshot?.data || !catalog)
+    throw new NoModelError('No model is installed on this device yet.');
+  const version = `${snapshot.version}/${catalog.version}`;
+  if (loaded?.version === version) return loaded;
+  const model = prepareDeviceModel(decodeSnapshot(snapshot.data));
+  const films = new Map((await db.films.toArray()).map((film) => [film.id, film]));
+  const rows = Array.from(model.snapshot.movieIds, (id) => films.get(id));
+  loaded = {
+    version,
+    model,
+    facts: itemFacts(
+      rows.map((film) => ({ year: film?.year ?? null, genres: film?.genres ?? [] })),
+      Float32Array.from(model.snapshot.itemCounts),
+    ),
+    genresOf: rows.map((film) => film?.genres ?? []),
+    years: rows.map((film) => film?.year ?? null),
+  };
+  person = null;
+  return loaded;
+}
+
+/** The person's model, rebuilt only when their ratings or feedback changed. */
+async function personModel(state: Loaded): Promise<PersonModel> {
+  const [ratings, feedback] = await Promise.all([db.ratings.toArray(), db.feedback.toArray()]);
+  const signature = JSON.stringify([
+    state.version,
+    ratings.map((r) => [r.movieId, r.rating]),
+    feedback.map((f) => [f.movieId, f.kind]),
+  ]);
+  if (person?.signature === signature) return person.model;
+  const model = buildPersonModel(state.model, state.facts, { ratings, feedback });
+  person = { signature, model };
+  return model;
+}
+
+export interface ForYouRequest {
+  count: number;
+  /** 0 focused … 1 adventurous. */
+  diversity: number;
+  genre: string | null;
+  /** First year of a decade, e.g. 1990. */
+  decade: number | null;
+  isWatchlistOnly: boolean;
+}
+
+export interface ForYouItem {
+  movieId: number;
+  predictedStars: number | null;
+  because: number[];
+}
+
+export interface ForYouResult {
+  items: ForYouItem[];
+  /** Whether feedback has trained the person's weights. */
+  isTrained: boolean;
+  ratingCount: number;
+}
+
+const api = {
+  async forYou(request: ForYouRequest): Promise<ForYouResult> {
+    const state = await current();
+    const me = await personModel(state);
+    const watchlist = request.isWatchlistOnly
+      ? new Set((await db.watchlist.toCollection().primaryKeys()) as number[])
+      : null;
+    const avoided = new Set((await getSetting(db, 'tastePreferences'))?.avoided ?? []);
+    const allowed = Uint8Array.from(state.model.snapshot.movieIds, (movieId, i) => {
+      const genres = state.genresOf[i]!;
+      const year = state.years[i];
+      if (request.genre && !genres.includes(request.genre)) return 0;
+      if (!request.genre && genres.some((g) => avoided.has(g))) return 0;
+      if (
+        request.decade !== null &&
+        (year == null || year < request.decade || year >= request.decade + 10)
+      )
+        return 0;
+      if (watchlist && !watchlist.has(movieId)) return 0;
+      return 1;
+    });
+    const picks = pickRecommendations(state.model, me, {
+      count: request.count,
+      allowed,
+      diversity: request.diversity,
+    });
+    const stars = state.model.snapshot.stars ? foldInStars(state.model, me.history) : null;
+    return {
+      items: picks.map((pick) => ({
+        movieId: pick.movieId,
+        predictedStars: stars
+          ? predictedStars(state.model, stars, state.model.indexOf(pick.movieId))
+          : null,
+        because: pick.because,
+      })),
+      isTrained: me.isTrained,
+      ratingCount: me.history.items.length,
+    };
+  },
+
+  /** Every rated film's pull on `movieId`'s score, strongest first, for the "why?" view. */
+  async why(movieId: number): Promise<number[]> {
+    const state = await current();
+    const me = await personModel(state);
+    const item = state.model.indexOf(movieId);
+    if (item < 0) return [];
+    return becauseOf(state.model, me, item, 10);
+  },
+
+  async moreLikeThis(movieId: number, count: number): Promise<number[]> {
+    const state = await current();
+    return similarFilms(state.model, state.facts, movieId, count);
+  },
+
+  /**
+   * Films to ask a newcomer about: well known (many ratings), in genres they like and not in
+   * those they avoid, spread across the item space so that no franchise fills the list.
+   */
+  async coldStartFilms(request: {
+    liked: string[];
+    avoided: string[];
+    exclude: number[];
+    count: number;
+  }): Promise<number[]> {
+    const state = await current();
+    const exclude = new Set(request.exclude);
+    const { itemCounts, movieIds } = state.model.snapshot;
+    const scores = Float32Array.from(itemCounts, (count, i) => {
+      const genres = state.genresOf[i]!;
+      const likes = genres.filter((g) => request.liked.includes(g)).length;
+      return Math.log1p(count) * (1 + 0.5 * Math.min(likes, 2));
+    });
+    const candidates = Uint8Array.from(movieIds, (movieId, i) =>
+      exclude.has(movieId) || state.genresOf[i]!.some((g) => request.avoided.includes(g)) ? 0 : 1,
+    );
+    const picks = diversify(scores, state.model.space.factors, state.model.space.k, {
+      count: request.count,
+      diversity: 0.5,
+      candidates,
+    });
+    return Array.from(picks, (i) => movieIds[i]!);
+  },
+};
+
+export type RecommenderApi = typeof api;
+
+Comlink.expose(api);
