@@ -1,5 +1,6 @@
 // Runs in Node: part of `npm run bench`. Training, fold-in and scoring times of the shared model,
 // and snapshot sizes, on this machine.
+import { buildPersonModel, itemFacts, TRAINING_DEFAULTS } from '@filmfold/model/personal';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import {
   IMPLICIT_DEFAULTS,
   median,
   mulberry32,
+  prepareDeviceModel,
   prepareItemSpace,
   QUANTIZATIONS,
   type RatingTable,
@@ -119,6 +121,44 @@ async function main(): Promise<void> {
     () => time(() => topK(scoreAllItems(bigSpace, user, scores), 10)).ms,
   );
   log(`| score 62,000 films + top 10 | 50 | ${median(scoreTimes).toFixed(2)} ms | one user |`);
+
+  // The personal model on the device, at 62,000 films: features and the prior, then with feedback
+  // (tfjs training, CPU backend), for a person with 500 ratings.
+  const bigModel = prepareDeviceModel(big);
+  const genres = ['Drama', 'Comedy', 'Action', 'Thriller', 'Romance'];
+  const facts = itemFacts(
+    Array.from(big.movieIds, (_, i) => ({ year: 1950 + (i % 70), genres: [genres[i % 5]!] })),
+    Float32Array.from(big.itemCounts),
+  );
+  const person = {
+    ratings: Array.from(ratings.items, (item, e) => ({
+      movieId: big.movieIds[item]!,
+      rating: ratings.ratings[e]!,
+      ratedAt: new Date(Date.UTC(2024, 0, 1) + e * 60_000).toISOString(),
+    })),
+    feedback: [] as { movieId: number; kind: 'helpful' | 'not-for-me' }[],
+  };
+  const priorTimes = Array.from(
+    { length: 10 },
+    () => time(() => buildPersonModel(bigModel, facts, person)).ms,
+  );
+  log(
+    `| personal model, prior weights (62,000 films, 500 ratings) | 10 | ${median(priorTimes).toFixed(1)} ms | fold-in + 5 features + scores |`,
+  );
+  const withFeedback = {
+    ...person,
+    feedback: [
+      { movieId: big.movieIds[10]!, kind: 'helpful' as const },
+      { movieId: big.movieIds[20]!, kind: 'not-for-me' as const },
+    ],
+  };
+  const trainedTimes = Array.from(
+    { length: 10 },
+    () => time(() => buildPersonModel(bigModel, facts, withFeedback)).ms,
+  );
+  log(
+    `| personal model, trained on feedback (same) | 10 | ${median(trainedTimes).toFixed(1)} ms | + tfjs, ${TRAINING_DEFAULTS.steps} Adam steps, CPU backend |`,
+  );
 
   for (const [label, s] of [
     [`ml-latest-small (${snapshot.movieIds.length} films)`, snapshot],

@@ -87,6 +87,9 @@ describe('npm run eval', () => {
       'filmfold-foldin-content/B',
       'filmfold-foldin/B',
       'filmfold-foldin-diverse/B',
+      'filmfold-personal-recency/B',
+      'filmfold-personal-content/B',
+      'filmfold-personal/B',
     ]);
     for (const row of from100k) {
       const metrics =
