@@ -35,3 +35,4 @@ export * from './eval/cold-start';
 export * from './recommender/star-blend';
 export * from './linalg/symmetric-eigen';
 export * from './sync/index';
+export * from './linalg/pca';

@@ -7,6 +7,7 @@ import {
   foldInStars,
   predictedStars,
   prepareDeviceModel,
+  principalComponents,
 } from '@filmfold/model';
 import {
   becauseOf,
@@ -103,6 +104,17 @@ export interface ForYouResult {
   ratingCount: number;
 }
 
+export interface MapPoint {
+  movieId: number;
+  x: number;
+  y: number;
+  /** The person's stars for rated films. */
+  rating: number | null;
+  kind: 'rated' | 'recommended' | 'other';
+}
+
+let mapOf: { version: string; coordinates: Float32Array } | null = null;
+
 const api = {
   async forYou(request: ForYouRequest): Promise<ForYouResult> {
     const state = await current();
@@ -150,6 +162,44 @@ const api = {
     const item = state.model.indexOf(movieId);
     if (item < 0) return [];
     return becauseOf(state.model, me, item, 10);
+  },
+
+  /**
+   * The taste map: every film of the item space projected to 2-D (PCA, once per snapshot), with
+   * the person's rated films, their top recommendations and the best-known other films.
+   */
+  async tasteMap(recommended = 30, context = 400): Promise<MapPoint[]> {
+    const state = await current();
+    const me = await personModel(state);
+    const { factors, numItems, k } = state.model.space;
+    if (mapOf?.version !== state.version) {
+      mapOf = { version: state.version, coordinates: principalComponents(factors, numItems, k) };
+    }
+    const coordinates = mapOf.coordinates;
+    const point = (item: number, kind: MapPoint['kind'], rating: number | null): MapPoint => ({
+      movieId: state.model.snapshot.movieIds[item]!,
+      x: coordinates[item * 2]!,
+      y: coordinates[item * 2 + 1]!,
+      rating,
+      kind,
+    });
+    const points: MapPoint[] = [];
+    const shown = new Set<number>();
+    me.history.items.forEach((item, e) => {
+      points.push(point(item, 'rated', me.history.ratings[e]!));
+      shown.add(item);
+    });
+    for (const pick of pickRecommendations(state.model, me, { count: recommended })) {
+      const item = state.model.indexOf(pick.movieId);
+      points.push(point(item, 'recommended', null));
+      shown.add(item);
+    }
+    const popular = Array.from({ length: numItems }, (_, i) => i)
+      .filter((i) => !shown.has(i))
+      .sort((a, b) => state.model.snapshot.itemCounts[b]! - state.model.snapshot.itemCounts[a]!)
+      .slice(0, context);
+    for (const item of popular) points.push(point(item, 'other', null));
+    return points;
   },
 
   async moreLikeThis(movieId: number, count: number): Promise<number[]> {

@@ -1,0 +1,83 @@
+import { extractText, getDocumentProxy } from 'unpdf';
+import { describe, expect, it } from 'vitest';
+import { ratingDistribution } from '$lib/taste/stats';
+import { buildReport, REPORT_SECTIONS, type ReportData } from './pdf-report';
+
+function data(overrides: Partial<ReportData> = {}): ReportData {
+  const history = Array.from({ length: 1000 }, (_, i) => ({
+    watchedOn: new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+    title: i === 500 ? 'The Shawshank Redemption' : `Film number ${i}`,
+    year: 1990 + (i % 30),
+    rating: i % 3 ? 4 : null,
+  }));
+  return {
+    title: 'My year in films',
+    pageSize: 'a4',
+    sections: Object.keys(REPORT_SECTIONS) as ReportData['sections'],
+    generatedAt: new Date('2024-12-31T12:00:00Z'),
+    recommendations: [
+      { title: 'Heat', year: 1995, because: ['Collateral', 'Ronin'], predictedStars: 4.3 },
+    ],
+    favourites: [{ title: 'Amélie', year: 2001 }],
+    watchlist: [{ title: 'Alien', year: 1979, addedAt: '2024-05-01T10:00:00Z' }],
+    history,
+    historyRange: { from: null, to: null },
+    distribution: ratingDistribution([{ rating: 4 }, { rating: 4.5 }, { rating: 2 }]),
+    genres: [{ genre: 'Drama', count: 10, mean: 4, share: 0.5, communityShare: 0.3 }],
+    review: {
+      year: 2024,
+      filmsWatched: 800,
+      viewings: 1000,
+      ratingsGiven: 3,
+      topRated: [{ movieId: 1, rating: 5 }],
+      newFavourites: [1],
+      genreShifts: [],
+      longestStreak: 365,
+    },
+    titleOf: () => 'Toy Story',
+    ...overrides,
+  };
+}
+
+async function read(bytes: Uint8Array) {
+  const pdf = await getDocumentProxy(bytes);
+  const { totalPages, text } = await extractText(pdf, { mergePages: false });
+  return { totalPages, pages: text as string[] };
+}
+
+describe('the PDF report', () => {
+  it('holds real text: every section title, film titles, page numbers and the date', async () => {
+    const progress: number[] = [];
+    const { totalPages, pages } = await read(
+      await buildReport(data(), (done) => progress.push(done)),
+    );
+    const all = pages.join('\n');
+    for (const title of Object.values(REPORT_SECTIONS)) expect(all).toContain(title);
+    expect(all).toContain('The Shawshank Redemption (2010)');
+    expect(all).toContain('Because you liked Collateral and Ronin');
+    expect(totalPages).toBeGreaterThanOrEqual(5);
+    expect(pages[0]).toContain(`Page 1 of ${totalPages}`);
+    expect(pages.at(-1)).toContain(`Page ${totalPages} of ${totalPages}`);
+    expect(pages[0]).toContain('generated 2024-12-31');
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it('paginates a 1,000-viewing history without losing a line', async () => {
+    const { pages } = await read(await buildReport(data({ sections: ['history'] })));
+    const all = pages.join('\n');
+    for (const i of [0, 1, 499, 998, 999]) {
+      if (i !== 500) expect(all).toContain(`Film number ${i} (`);
+    }
+    const lines = all.split('\n').filter((l) => /^\d{4}-\d{2}-\d{2}\s/.test(l.trim()));
+    expect(lines.length).toBe(1000);
+  });
+
+  it('fits US Letter pages and only the sections asked for', async () => {
+    const { pages } = await read(
+      await buildReport(data({ pageSize: 'letter', sections: ['favourites'] })),
+    );
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain('Amélie (2001)');
+    expect(pages[0]).not.toContain('Viewing history');
+  });
+});
