@@ -67,7 +67,17 @@ export async function importPersonalData(
 ): Promise<ImportOutcome> {
   const parsed = personalExportSchema.safeParse(file);
   if (!parsed.success) {
-    return { ok: false, message: `This file cannot be imported: ${z.prettifyError(parsed.error)}` };
+    const issues = parsed.error.issues;
+    const shown = issues
+      .slice(0, 3)
+      .map(
+        (issue) => `${issue.message}${issue.path.length ? ` (at ${issue.path.join('.')})` : ''}`,
+      );
+    const more = issues.length > 3 ? ` … and ${issues.length - 3} more problems.` : '';
+    return {
+      ok: false,
+      message: `This file cannot be imported, and nothing was changed: ${shown.join('; ')}${more}`,
+    };
   }
   const data = parsed.data;
   const key = (movieId: number) => String(movieId);
