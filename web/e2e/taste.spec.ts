@@ -94,6 +94,12 @@ test('the taste page with 2,698 ratings: every chart, axe, a known look, and a P
   expect(
     serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const seriousInDark = (await new AxeBuilder({ page }).analyze()).violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(seriousInDark.map((v) => v.id)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
   await expect(page.getByRole('figure', { name: 'How you rate' })).toHaveScreenshot(
     'rating-distribution.png',
   );
