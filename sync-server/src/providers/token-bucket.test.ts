@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { type Clock, TokenBucket } from './token-bucket';
+
+/** A clock that only moves when someone sleeps: the test is exact and instant. */
+function fakeClock(): Clock & { elapsed: number } {
+  const clock = {
+    elapsed: 0,
+    now: () => clock.elapsed,
+    sleep: async (ms: number) => {
+      clock.elapsed += ms;
+    },
+  };
+  return clock;
+}
+
+describe('TokenBucket', () => {
+  it('lets a burst through, then keeps to the rate in every window', async () => {
+    const clock = fakeClock();
+    const bucket = new TokenBucket(40 / 10, 10, clock); // TMDB's old published limit: 40 per 10 s
+    const times: number[] = [];
+    for (let i = 0; i < 120; i++) {
+      await bucket.take();
+      times.push(clock.elapsed);
+    }
+    expect(times.slice(0, 10).every((t) => t === 0)).toBe(true);
+    // In any 10-second window: at most the burst plus 10 s of refill.
+    for (let start = 0; start <= times.at(-1)!; start += 500) {
+      const inWindow = times.filter((t) => t >= start && t < start + 10_000).length;
+      expect(inWindow).toBeLessThanOrEqual(10 + 40);
+    }
+    expect(times.at(-1)).toBeCloseTo(((120 - 10) / 4) * 1000, -1);
+  });
+
+  it('serves concurrent callers in order', async () => {
+    const clock = fakeClock();
+    const bucket = new TokenBucket(1, 1, clock);
+    const order: number[] = [];
+    await Promise.all([0, 1, 2].map((i) => bucket.take().then(() => order.push(i))));
+    expect(order).toEqual([0, 1, 2]);
+    expect(clock.elapsed).toBe(2000);
+  });
+
+  it('pauses everyone for a Retry-After', async () => {
+    const clock = fakeClock();
+    const bucket = new TokenBucket(10, 10, clock);
+    bucket.pause(3000);
+    await bucket.take();
+    expect(clock.elapsed).toBeGreaterThanOrEqual(3000);
+  });
+});
