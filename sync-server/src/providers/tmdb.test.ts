@@ -1,0 +1,124 @@
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createProviderStub, STUB_KEYS } from './stub/provider-stub';
+import { createTmdbClient } from './tmdb';
+import { realClock, TokenBucket } from './token-bucket';
+
+const samples = fileURLToPath(new URL('../../../../shared/datasets/api-samples', import.meta.url));
+
+describe('the TMDB client against the local stub', () => {
+  const stub = createProviderStub(samples);
+  let server: ServerType;
+  let baseUrl = '';
+  beforeAll(async () => {
+    server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: stub.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/tmdb/3`;
+  });
+  afterAll(() => {
+    (server as unknown as { closeAllConnections(): void }).closeAllConnections();
+    server.close();
+  });
+  beforeEach(() => {
+    stub.setMode('ok');
+    stub.requests.length = 0;
+  });
+  const client = (
+    options: {
+      rate?: number;
+      burst?: number;
+      timeoutMs?: number;
+      retries?: number;
+      key?: string;
+    } = {},
+  ) =>
+    createTmdbClient(
+      { baseUrl, key: options.key ?? STUB_KEYS.tmdb },
+      {
+        bucket: new TokenBucket(options.rate ?? 50, options.burst ?? 50),
+        clock: realClock,
+        timeoutMs: options.timeoutMs ?? 2000,
+        retries: options.retries ?? 3,
+      },
+    );
+
+  it('reads details, credits, videos and providers for any film, tolerating unknown fields', async () => {
+    const tmdb = client();
+    const details = await tmdb.details(603);
+    expect(details).toMatchObject({
+      ok: true,
+      value: { id: 603, title: 'Stub film 603', imdb_id: 'tt0000603' },
+    });
+    const credits = await tmdb.credits(603);
+    expect(credits.ok && credits.value.crew.some((c) => c.job === 'Director')).toBe(true);
+    const videos = await tmdb.videos(603);
+    expect(
+      videos.ok && videos.value.results.some((v) => v.type === 'Trailer' && v.site === 'YouTube'),
+    ).toBe(true);
+    const providers = await tmdb.watchProviders(603);
+    expect(providers.ok && providers.value.results.GB?.flatrate?.length).toBeGreaterThan(0);
+    expect(tmdb.health()).toMatchObject({ state: 'ok' });
+  });
+
+  it('keeps under the configured rate in every one-second window', async () => {
+    const tmdb = client({ rate: 20, burst: 5 });
+    await Promise.all(Array.from({ length: 45 }, (_, i) => tmdb.details(1000 + i)));
+    const times = stub.requests.map((r) => r.at);
+    expect(times).toHaveLength(45);
+    for (const start of times) {
+      const inWindow = times.filter((t) => t >= start && t < start + 1000).length;
+      expect(inWindow).toBeLessThanOrEqual(5 + 20 + 1); // the burst, a second of refill, timer slack
+    }
+  });
+
+  it('backs off through a 429 storm, honouring Retry-After, and recovers', async () => {
+    const tmdb = client();
+    stub.setMode('rate-limit', 3, 1);
+    const started = Date.now();
+    const result = await tmdb.details(42);
+    expect(result).toMatchObject({ ok: true, value: { id: 42 } });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2900); // three Retry-After: 1
+    expect(stub.requests).toHaveLength(4);
+    const next = Date.now();
+    expect((await tmdb.details(43)).ok).toBe(true);
+    expect(Date.now() - next).toBeLessThan(500);
+  }, 15_000);
+
+  it('gives up on a storm longer than its retries, as a value', async () => {
+    const tmdb = client({ retries: 1 });
+    stub.setMode('rate-limit', 5, 0);
+    expect(await tmdb.details(7)).toMatchObject({ ok: false, reason: 'rate-limited' });
+    expect(tmdb.health()).toMatchObject({ state: 'degraded', reason: 'rate-limited' });
+  });
+
+  it('retries a 5xx, and rejects malformed JSON without crashing', async () => {
+    const tmdb = client();
+    stub.setMode('server-error', 1);
+    expect((await tmdb.details(8)).ok).toBe(true);
+    stub.setMode('malformed', 1);
+    expect(await tmdb.details(9)).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(tmdb.health()).toMatchObject({ state: 'degraded', reason: 'malformed' });
+    expect((await tmdb.details(9)).ok).toBe(true);
+    expect(tmdb.health()).toMatchObject({ state: 'ok' });
+  });
+
+  it('reports a bad key, a missing key and a timeout as degraded, never as an exception', async () => {
+    const badKey = client({ key: 'not-the-key' });
+    expect(await badKey.details(1)).toMatchObject({ ok: false, reason: 'bad-key' });
+    expect(badKey.health()).toMatchObject({ state: 'degraded', reason: 'bad-key' });
+    const none = createTmdbClient(null, {
+      bucket: new TokenBucket(1, 1),
+      clock: realClock,
+      timeoutMs: 100,
+      retries: 0,
+    });
+    expect(none.health()).toEqual({ state: 'unconfigured' });
+    expect(await none.details(1)).toMatchObject({ ok: false, reason: 'bad-key' });
+    const slow = client({ timeoutMs: 300, retries: 0 });
+    stub.setMode('timeout', 1);
+    expect(await slow.details(2)).toMatchObject({ ok: false, reason: 'unavailable' });
+  });
+});
