@@ -10,6 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { LoginThrottle } from './auth/login-throttle';
 import type { Database } from './db/database';
 import { ApiError, handleError, notFound } from './errors';
+import type { MetadataProviders } from './providers/providers';
 import { requestLog } from './middleware/request-log';
 import { sameOrigin } from './middleware/same-origin';
 import { sessionLoader } from './middleware/session';
@@ -29,6 +30,8 @@ export interface AppOptions {
   webDir?: string;
   /** Origins besides the server's own that may make mutating API requests (e.g. a dev server). */
   allowedOrigins?: readonly string[];
+  /** TMDB and OMDb; absent means no extra metadata (health says "unconfigured"). */
+  providers?: MetadataProviders;
   /** Where request log lines go; absent logs nothing (tests). */
   log?: (line: string) => void;
 }
@@ -52,7 +55,7 @@ export function createApp(options: AppOptions) {
     // A first pull of a long history is megabytes of JSON; gzip shrinks it about tenfold.
     .use('/sync/*', compress())
     .use(sessionLoader(options.database))
-    .route('/health', healthRoutes(options.database))
+    .route('/health', healthRoutes(options.database, options.providers))
     .route('/', authRoutes(options.database, new LoginThrottle(options.database.db)))
     .route('/', syncRoutes(options.database))
     .route('/', contributionRoutes(options.database))

@@ -24,6 +24,12 @@ export const configSchema = z.object({
   MIN_RATERS: z.coerce.number().int().min(1).default(20),
   /** Where the embedded database and downloads live. */
   DATA_DIR: z.string().min(1).default(defaultDataDir),
+  /** TMDB: a v4 read access token or a v3 API key. Unset: no posters, cast or providers. */
+  TMDB_KEY: z.string().min(1).optional(),
+  TMDB_BASE_URL: z.url().default('https://api.themoviedb.org/3'),
+  /** OMDb API key, for IMDb, Rotten Tomatoes and Metacritic ratings. */
+  OMDB_KEY: z.string().min(1).optional(),
+  OMDB_BASE_URL: z.url().default('https://www.omdbapi.com/'),
   /** Extra origins allowed to make mutating API requests, comma-separated (e.g. http://localhost:5173). */
   ALLOWED_ORIGINS: z
     .string()

@@ -8,6 +8,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { trackInFlight } from './http/in-flight';
+import { metadataProviders } from './providers/providers';
 import { retrain } from './services/retrain';
 import { scheduleRetraining } from './services/retrain-schedule';
 import { latestManifest } from './services/publishing';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     database,
     webDir: config.WEB_DIR,
     allowedOrigins: config.ALLOWED_ORIGINS,
+    providers: metadataProviders(config),
     log: (line) => console.log(line),
   });
   const handler = trackInFlight(app.fetch);

@@ -1,27 +1,19 @@
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createProviderStub, STUB_KEYS } from './stub/provider-stub';
+import { STUB_KEYS } from './stub/provider-stub';
+import { startProviderStub } from './stub/serve-stub';
 import { createTmdbClient } from './tmdb';
 import { realClock, TokenBucket } from './token-bucket';
 
-const samples = fileURLToPath(new URL('../../../../shared/datasets/api-samples', import.meta.url));
-
 describe('the TMDB client against the local stub', () => {
-  const stub = createProviderStub(samples);
-  let server: ServerType;
+  let running: Awaited<ReturnType<typeof startProviderStub>>;
+  let stub: Awaited<ReturnType<typeof startProviderStub>>['stub'];
   let baseUrl = '';
   beforeAll(async () => {
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: stub.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/tmdb/3`;
+    running = await startProviderStub();
+    stub = running.stub;
+    baseUrl = `${running.base}/tmdb/3`;
   });
-  afterAll(() => {
-    (server as unknown as { closeAllConnections(): void }).closeAllConnections();
-    server.close();
-  });
+  afterAll(() => running.close());
   beforeEach(() => {
     stub.setMode('ok');
     stub.requests.length = 0;

@@ -1,11 +1,17 @@
 // Runs in Node. GET /api/health: liveness, and the model version once one is published.
 import { Hono } from 'hono';
 import type { Database } from '../db/database';
+import type { MetadataProviders } from '../providers/providers';
 import { latestManifest } from '../services/publishing';
 
 const startedAt = new Date().toISOString();
 
-export function healthRoutes(database: Database) {
+const NO_PROVIDERS = {
+  tmdb: { state: 'unconfigured' as const },
+  omdb: { state: 'unconfigured' as const },
+};
+
+export function healthRoutes(database: Database, providers?: MetadataProviders) {
   return new Hono().get('/', async (c) => {
     const manifest = await latestManifest(database);
     return c.json({
@@ -14,6 +20,8 @@ export function healthRoutes(database: Database) {
       startedAt,
       /** null until the first model snapshot is published. */
       modelVersion: manifest?.model.version ?? null,
+      /** Extra film metadata: "degraded" means posters and details are missing, not an outage. */
+      metadata: providers?.health() ?? NO_PROVIDERS,
     });
   });
 }

@@ -103,7 +103,7 @@ export function createProviderStub(samplesDir: string) {
     .get('/search/movie', (c) => c.json(samples.search))
     .get('/trending/movie/:window', (c) => c.json(samples.trending));
 
-  const omdb = new Hono().get('/', async (c) => {
+  const omdb = new Hono({ strict: false }).get('/', async (c) => {
     requests.push({ at: Date.now(), provider: 'omdb', path: c.req.url });
     if (c.req.query('apikey') !== STUB_KEYS.omdb) {
       return c.json({ Response: 'False', Error: 'Invalid API key!' }, 401);
@@ -115,7 +115,7 @@ export function createProviderStub(samplesDir: string) {
     return c.json({ ...samples.omdb, imdbID: id });
   });
 
-  const app = new Hono()
+  const app = new Hono({ strict: false })
     .route('/tmdb/3', tmdb)
     .route('/omdb', omdb)
     .post('/__stub/mode', async (c) => {

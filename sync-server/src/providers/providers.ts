@@ -1,0 +1,38 @@
+// Runs in Node. The metadata providers this server talks to, built from the configuration with
+// throttles at the providers' published limits.
+import type { Config } from '../config';
+import { createOmdbClient, type OmdbClient } from './omdb';
+import type { ProviderHealth } from './provider-fetch';
+import { createTmdbClient, type TmdbClient } from './tmdb';
+import { realClock, TokenBucket } from './token-bucket';
+
+/** TMDB allows about 40 requests per second per address (developer docs, "Rate Limiting"). */
+const TMDB_RATE = { perSecond: 40, burst: 20 };
+/** OMDb's free key allows 1,000 requests per day. */
+const OMDB_RATE = { perSecond: 1000 / 86_400, burst: 10 };
+
+export interface MetadataProviders {
+  tmdb: TmdbClient;
+  omdb: OmdbClient;
+  health(): { tmdb: ProviderHealth; omdb: ProviderHealth };
+}
+
+export function metadataProviders(
+  config: Pick<Config, 'TMDB_KEY' | 'TMDB_BASE_URL' | 'OMDB_KEY' | 'OMDB_BASE_URL'>,
+): MetadataProviders {
+  const policy = (rate: { perSecond: number; burst: number }) => ({
+    bucket: new TokenBucket(rate.perSecond, rate.burst),
+    clock: realClock,
+    timeoutMs: 8000,
+    retries: 3,
+  });
+  const tmdb = createTmdbClient(
+    config.TMDB_KEY ? { baseUrl: config.TMDB_BASE_URL, key: config.TMDB_KEY } : null,
+    policy(TMDB_RATE),
+  );
+  const omdb = createOmdbClient(
+    config.OMDB_KEY ? { baseUrl: config.OMDB_BASE_URL, key: config.OMDB_KEY } : null,
+    policy(OMDB_RATE),
+  );
+  return { tmdb, omdb, health: () => ({ tmdb: tmdb.health(), omdb: omdb.health() }) };
+}
