@@ -132,3 +132,18 @@ export const loginFailures = pgTable(
   },
   (t) => [index('login_failures_updated').on(t.updatedAt)],
 );
+
+/**
+ * Provider responses (TMDB, OMDb) by request key, with when they were fetched and until when they
+ * are fresh; a stale entry is still served while a newer one is fetched.
+ */
+export const providerCache = pgTable(
+  'provider_cache',
+  {
+    key: text('key').primaryKey(),
+    body: jsonb('body').notNull(),
+    fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull(),
+    freshUntil: timestamp('fresh_until', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('provider_cache_fresh').on(t.freshUntil)],
+);
