@@ -147,3 +147,15 @@ export const providerCache = pgTable(
   },
   (t) => [index('provider_cache_fresh').on(t.freshUntil)],
 );
+
+/** What TMDB told us about a catalog film; a row means the film is done (the job resumes after it). */
+export const filmMetadata = pgTable('film_metadata', {
+  movieId: integer('movie_id').primaryKey(),
+  tmdbId: integer('tmdb_id'),
+  posterPath: text('poster_path'),
+  overview: text('overview'),
+  runtime: integer('runtime'),
+  directors: jsonb('directors').$type<string[]>().notNull(),
+  cast: jsonb('cast').$type<string[]>().notNull(),
+  enrichedAt: timestamp('enriched_at', { withTimezone: true }).notNull(),
+});

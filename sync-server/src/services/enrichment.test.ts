@@ -1,0 +1,75 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { filmMetadata } from '../db/schema';
+import { describeOnEachDatabase } from '../db/test-databases';
+import { STUB_KEYS } from '../providers/stub/provider-stub';
+import { startProviderStub } from '../providers/stub/serve-stub';
+import { createTmdbClient } from '../providers/tmdb';
+import { realClock, TokenBucket } from '../providers/token-bucket';
+import { enrichCatalog } from './enrichment';
+
+describeOnEachDatabase('the enrichment job', (db) => {
+  let running: Awaited<ReturnType<typeof startProviderStub>>;
+  beforeAll(async () => {
+    running = await startProviderStub();
+  });
+  afterAll(() => running.close());
+  beforeEach(async () => {
+    await db().db.delete(filmMetadata);
+    running.stub.setMode('ok');
+    running.stub.requests.length = 0;
+  });
+  const tmdb = () =>
+    createTmdbClient(
+      { baseUrl: `${running.base}/tmdb/3`, key: STUB_KEYS.tmdb },
+      { bucket: new TokenBucket(100, 100), clock: realClock, timeoutMs: 2000, retries: 1 },
+    );
+  // Films 1-10 with TMDB ids 9001-9010 (fresh ids: nothing cached), and one film TMDB does not know.
+  const films = (offset: number) => [
+    ...Array.from({ length: 10 }, (_, i) => ({ movieId: i + 1, tmdbId: offset + i })),
+    { movieId: 11, tmdbId: null },
+  ];
+
+  it('fills posters, overview, runtime, directors and cast, with progress', async () => {
+    const progress: number[] = [];
+    const report = await enrichCatalog(db(), tmdb(), {
+      films: films(91_000 + Math.floor(Math.random() * 1e6)),
+      onProgress: (done) => progress.push(done),
+    });
+    expect(report).toEqual({ enriched: 10, skipped: 1, failed: 0, remaining: 0 });
+    expect(progress.at(-1)).toBe(11);
+    const [row] = await db().db.select().from(filmMetadata).where(eq(filmMetadata.movieId, 3));
+    expect(row).toMatchObject({
+      posterPath: expect.stringMatching(/^\/.+\.jpg$/),
+      runtime: expect.any(Number),
+    });
+    expect(row!.directors.length).toBeGreaterThan(0);
+    expect(row!.cast).toHaveLength(8);
+  });
+
+  it('resumes where it stopped, asking TMDB nothing twice', async () => {
+    const list = films(7_000_000 + Math.floor(Math.random() * 1e6));
+    const stop = new AbortController();
+    const first = await enrichCatalog(db(), tmdb(), {
+      films: list,
+      onProgress: (done) => done === 4 && stop.abort(),
+      signal: stop.signal,
+    });
+    expect(first.remaining).toBe(7);
+    const asked = running.stub.requests.length;
+    expect(asked).toBe(8); // details and credits of four films
+    const second = await enrichCatalog(db(), tmdb(), { films: list });
+    expect(second).toEqual({ enriched: 6, skipped: 1, failed: 0, remaining: 0 });
+    expect(running.stub.requests.length - asked).toBe(12);
+    expect(await db().db.select().from(filmMetadata)).toHaveLength(11);
+  });
+
+  it('leaves films for the next run when TMDB is down, storing no gaps', async () => {
+    running.stub.setMode('server-error');
+    const report = await enrichCatalog(db(), tmdb(), {
+      films: films(8_000_000 + Math.floor(Math.random() * 1e6)).slice(0, 3),
+    });
+    expect(report).toEqual({ enriched: 0, skipped: 0, failed: 3, remaining: 0 });
+    expect(await db().db.select().from(filmMetadata)).toHaveLength(0);
+  });
+});
