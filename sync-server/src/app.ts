@@ -11,6 +11,7 @@ import { LoginThrottle } from './auth/login-throttle';
 import type { Database } from './db/database';
 import { ApiError, handleError, notFound } from './errors';
 import type { MetadataProviders } from './providers/providers';
+import type { EnrichmentProgress } from './services/enrichment-runner';
 import { requestLog } from './middleware/request-log';
 import { sameOrigin } from './middleware/same-origin';
 import { sessionLoader } from './middleware/session';
@@ -32,6 +33,8 @@ export interface AppOptions {
   allowedOrigins?: readonly string[];
   /** TMDB and OMDb; absent means no extra metadata (health says "unconfigured"). */
   providers?: MetadataProviders;
+  /** How far the catalog's enrichment from TMDB got, for /api/health. */
+  enrichment?: () => EnrichmentProgress;
   /** Where request log lines go; absent logs nothing (tests). */
   log?: (line: string) => void;
 }
@@ -55,7 +58,7 @@ export function createApp(options: AppOptions) {
     // A first pull of a long history is megabytes of JSON; gzip shrinks it about tenfold.
     .use('/sync/*', compress())
     .use(sessionLoader(options.database))
-    .route('/health', healthRoutes(options.database, options.providers))
+    .route('/health', healthRoutes(options.database, options.providers, options.enrichment))
     .route('/', authRoutes(options.database, new LoginThrottle(options.database.db)))
     .route('/', syncRoutes(options.database))
     .route('/', contributionRoutes(options.database))

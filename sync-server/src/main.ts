@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { trackInFlight } from './http/in-flight';
 import { metadataProviders } from './providers/providers';
+import { startEnrichment } from './services/enrichment-runner';
 import { retrain } from './services/retrain';
 import { scheduleRetraining } from './services/retrain-schedule';
 import { latestManifest } from './services/publishing';
@@ -39,11 +40,14 @@ async function main(): Promise<void> {
       );
     }
   }
+  const providers = metadataProviders(config);
+  const enrichment = startEnrichment(database, providers, (line) => console.log(line));
   const app = createApp({
     database,
     webDir: config.WEB_DIR,
     allowedOrigins: config.ALLOWED_ORIGINS,
-    providers: metadataProviders(config),
+    providers,
+    enrichment: enrichment.progress,
     log: (line) => console.log(line),
   });
   const handler = trackInFlight(app.fetch);
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
     server.close();
     void handler
       .drain()
+      .then(() => enrichment.stop())
       .then(() => database.close())
       .then(() => process.exit(0));
   };

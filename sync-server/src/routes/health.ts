@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { Database } from '../db/database';
 import type { MetadataProviders } from '../providers/providers';
+import type { EnrichmentProgress } from '../services/enrichment-runner';
 import { latestManifest } from '../services/publishing';
 
 const startedAt = new Date().toISOString();
@@ -11,7 +12,11 @@ const NO_PROVIDERS = {
   omdb: { state: 'unconfigured' as const },
 };
 
-export function healthRoutes(database: Database, providers?: MetadataProviders) {
+export function healthRoutes(
+  database: Database,
+  providers?: MetadataProviders,
+  enrichment?: () => EnrichmentProgress,
+) {
   return new Hono().get('/', async (c) => {
     const manifest = await latestManifest(database);
     return c.json({
@@ -22,6 +27,8 @@ export function healthRoutes(database: Database, providers?: MetadataProviders) 
       modelVersion: manifest?.model.version ?? null,
       /** Extra film metadata: "degraded" means posters and details are missing, not an outage. */
       metadata: providers?.health() ?? NO_PROVIDERS,
+      /** Film details fetched from TMDB so far. */
+      enrichment: enrichment?.() ?? { state: 'unconfigured' as const, done: 0, total: 0 },
     });
   });
 }

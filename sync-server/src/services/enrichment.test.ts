@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, gte } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { filmMetadata } from '../db/schema';
 import { describeOnEachDatabase } from '../db/test-databases';
@@ -8,6 +8,9 @@ import { createTmdbClient } from '../providers/tmdb';
 import { realClock, TokenBucket } from '../providers/token-bucket';
 import { enrichCatalog } from './enrichment';
 
+/** Movie ids of this suite's films, apart from any other suite's on a shared database. */
+const FIRST_ID = 900_000;
+
 describeOnEachDatabase('the enrichment job', (db) => {
   let running: Awaited<ReturnType<typeof startProviderStub>>;
   beforeAll(async () => {
@@ -15,7 +18,7 @@ describeOnEachDatabase('the enrichment job', (db) => {
   });
   afterAll(() => running.close());
   beforeEach(async () => {
-    await db().db.delete(filmMetadata);
+    await db().db.delete(filmMetadata).where(gte(filmMetadata.movieId, FIRST_ID));
     running.stub.setMode('ok');
     running.stub.requests.length = 0;
   });
@@ -26,9 +29,10 @@ describeOnEachDatabase('the enrichment job', (db) => {
     );
   // Films 1-10 with TMDB ids 9001-9010 (fresh ids: nothing cached), and one film TMDB does not know.
   const films = (offset: number) => [
-    ...Array.from({ length: 10 }, (_, i) => ({ movieId: i + 1, tmdbId: offset + i })),
-    { movieId: 11, tmdbId: null },
+    ...Array.from({ length: 10 }, (_, i) => ({ movieId: FIRST_ID + i, tmdbId: offset + i })),
+    { movieId: FIRST_ID + 10, tmdbId: null },
   ];
+  const ours = () => db().db.select().from(filmMetadata).where(gte(filmMetadata.movieId, FIRST_ID));
 
   it('fills posters, overview, runtime, directors and cast, with progress', async () => {
     const progress: number[] = [];
@@ -38,7 +42,10 @@ describeOnEachDatabase('the enrichment job', (db) => {
     });
     expect(report).toEqual({ enriched: 10, skipped: 1, failed: 0, remaining: 0 });
     expect(progress.at(-1)).toBe(11);
-    const [row] = await db().db.select().from(filmMetadata).where(eq(filmMetadata.movieId, 3));
+    const [row] = await db()
+      .db.select()
+      .from(filmMetadata)
+      .where(eq(filmMetadata.movieId, FIRST_ID + 2));
     expect(row).toMatchObject({
       posterPath: expect.stringMatching(/^\/.+\.jpg$/),
       runtime: expect.any(Number),
@@ -61,7 +68,7 @@ describeOnEachDatabase('the enrichment job', (db) => {
     const second = await enrichCatalog(db(), tmdb(), { films: list });
     expect(second).toEqual({ enriched: 6, skipped: 1, failed: 0, remaining: 0 });
     expect(running.stub.requests.length - asked).toBe(12);
-    expect(await db().db.select().from(filmMetadata)).toHaveLength(11);
+    expect(await ours()).toHaveLength(11);
   });
 
   it('leaves films for the next run when TMDB is down, storing no gaps', async () => {
@@ -70,6 +77,6 @@ describeOnEachDatabase('the enrichment job', (db) => {
       films: films(8_000_000 + Math.floor(Math.random() * 1e6)).slice(0, 3),
     });
     expect(report).toEqual({ enriched: 0, skipped: 0, failed: 3, remaining: 0 });
-    expect(await db().db.select().from(filmMetadata)).toHaveLength(0);
+    expect(await ours()).toHaveLength(0);
   });
 });

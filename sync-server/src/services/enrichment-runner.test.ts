@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app';
+import { filmMetadata } from '../db/schema';
+import { type Database, openDatabase } from '../db/database';
+import { metadataProviders } from '../providers/providers';
+import { STUB_KEYS } from '../providers/stub/provider-stub';
+import { startProviderStub } from '../providers/stub/serve-stub';
+import { startEnrichment } from './enrichment-runner';
+import { trainAndPublish } from './publishing';
+import { testSeed } from './test-seed';
+
+// Its own in-memory database: publishing here must not move "latest" under other suites that
+// share the PostgreSQL test database.
+describe('enrichment at start-up', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openDatabase({});
+  }, 60_000);
+  afterAll(() => database.close());
+  const db = () => database;
+
+  it('fills the published catalog in the background and reports progress in /api/health', async () => {
+    const running = await startProviderStub();
+    try {
+      const seed = testSeed();
+      const offset = 6_000_000 + Math.floor(Math.random() * 1e6);
+      await trainAndPublish(
+        db(),
+        { ...seed, movies: seed.movies.map((m) => ({ ...m, tmdbId: offset + m.id })) },
+        { minRaters: 5 },
+      );
+      const providers = metadataProviders({
+        TMDB_KEY: STUB_KEYS.tmdb,
+        TMDB_BASE_URL: `${running.base}/tmdb/3`,
+        OMDB_BASE_URL: `${running.base}/omdb`,
+      });
+      const lines: string[] = [];
+      const job = startEnrichment(db(), providers, (line) => lines.push(line));
+      const app = createApp({ database: db(), providers, enrichment: job.progress });
+      for (let i = 0; i < 100 && job.progress().state !== 'finished'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const health = (await (await app.request('/api/health')).json()) as { enrichment: unknown };
+      expect(health.enrichment).toEqual({ state: 'finished', done: 31, total: 31 });
+      expect(lines.at(-1)).toContain('31 of 31 (100%)');
+      expect(await db().db.select().from(filmMetadata)).toHaveLength(31);
+      await job.stop();
+    } finally {
+      running.close();
+    }
+  }, 30_000);
+
+  it('does nothing without a TMDB key, and says so', async () => {
+    const providers = metadataProviders({
+      TMDB_BASE_URL: 'http://unused.invalid',
+      OMDB_BASE_URL: 'http://unused.invalid',
+    });
+    const job = startEnrichment(db(), providers, () => {});
+    expect(job.progress()).toEqual({ state: 'unconfigured', done: 0, total: 0 });
+    await job.stop();
+  });
+});

@@ -1,0 +1,72 @@
+// Runs in Node. Starts the enrichment job in the background once a catalog is published and TMDB
+// is configured, and says how far it got (for /api/health). SIGTERM stops it after the film in
+// progress; the next start continues from there.
+import { gunzipSync } from 'node:zlib';
+import { catalogSchema } from '@filmfold/model';
+import type { Database } from '../db/database';
+import type { MetadataProviders } from '../providers/providers';
+import { enrichCatalog } from './enrichment';
+import { latestManifest, readArtifact } from './publishing';
+
+export interface EnrichmentProgress {
+  state: 'idle' | 'running' | 'finished' | 'unconfigured';
+  done: number;
+  total: number;
+}
+
+/** The published catalog's films with their TMDB ids, or none before the first training. */
+async function catalogFilms(database: Database) {
+  const manifest = await latestManifest(database);
+  if (!manifest) return [];
+  const artifact = await readArtifact(database, 'catalog', manifest.catalog.version);
+  if (!artifact) return [];
+  const catalog = catalogSchema.parse(JSON.parse(gunzipSync(artifact.bytes).toString('utf8')));
+  return catalog.movies.map((movie) => ({ movieId: movie.id, tmdbId: movie.tmdbId }));
+}
+
+export function startEnrichment(
+  database: Database,
+  providers: MetadataProviders,
+  log: (line: string) => void,
+) {
+  const stop = new AbortController();
+  let progress: EnrichmentProgress = {
+    state: providers.tmdb.health().state === 'unconfigured' ? 'unconfigured' : 'idle',
+    done: 0,
+    total: 0,
+  };
+  let lastLogged = -1;
+  const finished =
+    progress.state === 'unconfigured'
+      ? Promise.resolve()
+      : (async () => {
+          const films = await catalogFilms(database);
+          progress = { state: 'running', done: 0, total: films.length };
+          const report = await enrichCatalog(database, providers.tmdb, {
+            films,
+            signal: stop.signal,
+            onProgress: (done, total) => {
+              progress = { state: 'running', done, total };
+              const percent = total ? Math.floor((done / total) * 100) : 100;
+              if (percent >= lastLogged + 10) {
+                lastLogged = percent;
+                log(`Film details from TMDB: ${done} of ${total} (${percent}%)`);
+              }
+            },
+          });
+          progress = { ...progress, state: stop.signal.aborted ? 'idle' : 'finished' };
+          if (report.failed > 0)
+            log(`Film details: ${report.failed} films left for the next run (TMDB unavailable).`);
+        })().catch((err: unknown) => {
+          progress = { ...progress, state: 'idle' };
+          log(`Film details stopped: ${err instanceof Error ? err.message : String(err)}`);
+        });
+  return {
+    progress: () => progress,
+    /** Stops after the film in progress and resolves when the job has let go of the database. */
+    stop: async () => {
+      stop.abort();
+      await finished;
+    },
+  };
+}
