@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '$lib/api/client';
 import { testDb } from '$lib/db/test-db';
 import { type DownloadProgress, installLatestSnapshots } from './snapshot-download';
+import { film } from './test-films';
 
 const ORIGIN = 'http://filmfold.test';
 
@@ -62,19 +63,7 @@ describe('installLatestSnapshots against the real server', () => {
 
   it('refuses a download that does not match its checksum and keeps what was there', async () => {
     const db = testDb();
-    await db.films.put({
-      id: 99,
-      title: 'Kept',
-      alternateTitles: [],
-      year: 2001,
-      genres: [],
-      imdbId: null,
-      tmdbId: null,
-      tags: [],
-      ratingCount: 0,
-      meanRating: null,
-      ratingHistogram: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-    });
+    await db.films.put(film(99, 'Kept', { year: 2001 }));
     const corrupting = client(async (res, url) => {
       if (!url.includes('/artifacts/model/')) return res;
       const bytes = new Uint8Array(await res.arrayBuffer());
