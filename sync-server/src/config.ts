@@ -27,6 +27,8 @@ export const configSchema = z.object({
   /** TMDB: a v4 read access token or a v3 API key. Unset: no posters, cast or providers. */
   TMDB_KEY: z.string().min(1).optional(),
   TMDB_BASE_URL: z.url().default('https://api.themoviedb.org/3'),
+  /** Where TMDB's poster images are (sizes are appended: …/w185/abc.jpg). */
+  TMDB_IMAGE_BASE_URL: z.url().default('https://image.tmdb.org/t/p'),
   /** OMDb API key, for IMDb, Rotten Tomatoes and Metacritic ratings. */
   OMDB_KEY: z.string().min(1).optional(),
   OMDB_BASE_URL: z.url().default('https://www.omdbapi.com/'),

@@ -153,8 +153,15 @@ export const API_ROUTES: readonly Route[] = [
     method: 'get',
     path: '/api/artifacts/{kind}/{version}',
     summary: 'An immutable catalog or model version',
-    ok: { status: 200, description: 'The bytes (catalog: JSON, model: binary snapshot)' },
+    ok: { status: 200, description: 'The bytes (catalog: gzip JSON, model: binary snapshot)' },
     errors: [304, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/posters/{size}/{file}',
+    summary: 'A TMDB poster (w185 for grids, w500 for film pages), cached by the server, immutable',
+    ok: { status: 200, description: 'The image (image/jpeg or image/png)' },
+    errors: [400, 404, 503],
   },
   {
     method: 'get',

@@ -159,3 +159,16 @@ export const filmMetadata = pgTable('film_metadata', {
   cast: jsonb('cast').$type<string[]>().notNull(),
   enrichedAt: timestamp('enriched_at', { withTimezone: true }).notNull(),
 });
+
+/** Poster images fetched from TMDB once and served from here, immutable, in the sizes the app uses. */
+export const posterImages = pgTable(
+  'poster_images',
+  {
+    size: text('size').notNull(),
+    file: text('file').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: bytea('bytes').notNull(),
+    fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.size, t.file] })],
+);

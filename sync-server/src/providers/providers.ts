@@ -3,6 +3,7 @@
 import type { Config } from '../config';
 import { createOmdbClient, type OmdbClient } from './omdb';
 import type { ProviderHealth } from './provider-fetch';
+import type { PosterSource } from '../services/posters';
 import { createTmdbClient, type TmdbClient } from './tmdb';
 import { realClock, TokenBucket } from './token-bucket';
 
@@ -14,11 +15,14 @@ const OMDB_RATE = { perSecond: 1000 / 86_400, burst: 10 };
 export interface MetadataProviders {
   tmdb: TmdbClient;
   omdb: OmdbClient;
+  /** TMDB's image server (no key needed), for the poster proxy. */
+  posters: PosterSource;
   health(): { tmdb: ProviderHealth; omdb: ProviderHealth };
 }
 
 export function metadataProviders(
-  config: Pick<Config, 'TMDB_KEY' | 'TMDB_BASE_URL' | 'OMDB_KEY' | 'OMDB_BASE_URL'>,
+  config: Pick<Config, 'TMDB_KEY' | 'TMDB_BASE_URL' | 'OMDB_KEY' | 'OMDB_BASE_URL'> &
+    Partial<Pick<Config, 'TMDB_IMAGE_BASE_URL'>>,
 ): MetadataProviders {
   const policy = (rate: { perSecond: number; burst: number }) => ({
     bucket: new TokenBucket(rate.perSecond, rate.burst),
@@ -34,5 +38,10 @@ export function metadataProviders(
     config.OMDB_KEY ? { baseUrl: config.OMDB_BASE_URL, key: config.OMDB_KEY } : null,
     policy(OMDB_RATE),
   );
-  return { tmdb, omdb, health: () => ({ tmdb: tmdb.health(), omdb: omdb.health() }) };
+  const posters: PosterSource = {
+    baseUrl: config.TMDB_IMAGE_BASE_URL ?? 'https://image.tmdb.org/t/p',
+    bucket: new TokenBucket(TMDB_RATE.perSecond, TMDB_RATE.burst),
+    timeoutMs: 8000,
+  };
+  return { tmdb, omdb, posters, health: () => ({ tmdb: tmdb.health(), omdb: omdb.health() }) };
 }

@@ -33,6 +33,14 @@ function samplesOf(dir: string) {
   };
 }
 
+/** A 1 x 1 PNG: what the stub sends for every poster. */
+const TINY_PNG = Uint8Array.from(
+  atob(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  ),
+  (c) => c.charCodeAt(0),
+);
+
 /** A deterministic IMDb id for a TMDB id (and back), so every film looks consistent. */
 export const imdbIdOf = (tmdbId: number) => `tt${String(tmdbId).padStart(7, '0')}`;
 
@@ -118,6 +126,13 @@ export function createProviderStub(samplesDir: string) {
   const app = new Hono({ strict: false })
     .route('/tmdb/3', tmdb)
     .route('/omdb', omdb)
+    .get('/images/:size/:file', async (c) => {
+      requests.push({ at: Date.now(), provider: 'tmdb', path: c.req.path });
+      const odd = await misbehave();
+      if (odd) return odd;
+      if (c.req.param('file').startsWith('missing')) return c.text('not found', 404);
+      return c.body(TINY_PNG, 200, { 'content-type': 'image/png' });
+    })
     .post('/__stub/mode', async (c) => {
       const body = (await c.req.json()) as { mode: StubMode; count?: number; retryAfter?: number };
       mode = body.mode;
