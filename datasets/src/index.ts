@@ -8,3 +8,4 @@ export * from './movielens/open-movielens';
 export * from './movielens/title';
 export * from './progress';
 export * from './synthetic';
+export * from './content/film-metadata';

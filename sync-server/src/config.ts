@@ -18,7 +18,7 @@ export const configSchema = z.object({
   /** A local MovieLens folder or zip to start from; unset downloads MOVIELENS_ARCHIVE, verified. */
   MOVIELENS: z.string().min(1).optional(),
   MOVIELENS_ARCHIVE: z.string().min(1).default('ml-latest-small'),
-  /** Hours between scheduled retrainings (in a child process); 0 turns the schedule off. */
+  /** Hours between scheduled retrainings (in a worker thread); 0 turns the schedule off. */
   RETRAIN_HOURS: z.coerce.number().min(0).default(24),
   /** A film enters the collaborative model only with this many distinct raters. */
   MIN_RATERS: z.coerce.number().int().min(1).default(20),

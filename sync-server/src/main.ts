@@ -1,8 +1,6 @@
 // Runs in Node: `npm start` ends here.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
@@ -10,7 +8,7 @@ import { openDatabase } from './db/database';
 import { trackInFlight } from './http/in-flight';
 import { metadataProviders } from './providers/providers';
 import { startEnrichment } from './services/enrichment-runner';
-import { retrain } from './services/retrain';
+import { retrain, retrainInWorker } from './services/retrain';
 import { scheduleRetraining } from './services/retrain-schedule';
 import { latestManifest } from './services/publishing';
 
@@ -40,8 +38,19 @@ async function main(): Promise<void> {
       );
     }
   }
+  const schedule = scheduleRetraining(config.RETRAIN_HOURS * 3_600_000, () =>
+    retrainInWorker(database, config, (message) => console.log(`  ${message}`)),
+  );
+  // New film details from TMDB reach devices with the next catalog: retrain once the job is done.
   const providers = metadataProviders(config);
-  const enrichment = startEnrichment(database, providers, (line) => console.log(line));
+  const enrichment = startEnrichment(
+    database,
+    providers,
+    (line) => console.log(line),
+    async () => {
+      await schedule.runNow();
+    },
+  );
   const app = createApp({
     database,
     webDir: config.WEB_DIR,
@@ -56,10 +65,6 @@ async function main(): Promise<void> {
     (info) => {
       console.log(`Filmfold is running at http://${config.HOST}:${info.port}/`);
     },
-  );
-  const retrainCli = fileURLToPath(new URL('./retrain-cli.ts', import.meta.url));
-  const schedule = scheduleRetraining(config.RETRAIN_HOURS * 3_600_000, () =>
-    spawn(process.execPath, ['--import', 'tsx', retrainCli], { stdio: 'inherit' }),
   );
   // SIGTERM: abandon a running retraining, stop accepting (new requests on open connections get
   // 503), let every request in flight finish, then close the database.

@@ -159,7 +159,8 @@ export const API_ROUTES: readonly Route[] = [
   {
     method: 'get',
     path: '/api/posters/{size}/{file}',
-    summary: 'A TMDB poster (w185 for grids, w500 for film pages), cached by the server, immutable',
+    summary:
+      'A TMDB image (w92 for provider logos, w185 for grids, w500 for film pages), cached by the server, immutable',
     ok: { status: 200, description: 'The image (image/jpeg or image/png)' },
     errors: [400, 404, 503],
   },

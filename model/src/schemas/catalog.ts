@@ -12,6 +12,15 @@ export const catalogMovieSchema = movieSchema.extend({
   meanRating: z.number().min(0.5).max(5).nullable(),
   /** How many ratings gave 0.5, 1, 1.5 … 5 stars (ten counts). */
   ratingHistogram: z.array(z.number().int().nonnegative()).length(10),
+  /** From TMDB, once the server has enriched the film; absent before (or without a TMDB key). */
+  posterPath: z.string().max(200).optional(),
+  overview: z.string().max(5000).optional(),
+  /** Minutes. */
+  runtime: z.number().int().positive().optional(),
+  directors: z.array(z.string()).max(10).optional(),
+  /** Top-billed cast, in billing order. */
+  cast: z.array(z.string()).max(20).optional(),
+  keywords: z.array(z.string()).max(30).optional(),
 });
 export type CatalogMovie = z.infer<typeof catalogMovieSchema>;
 

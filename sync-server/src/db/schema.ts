@@ -157,6 +157,7 @@ export const filmMetadata = pgTable('film_metadata', {
   runtime: integer('runtime'),
   directors: jsonb('directors').$type<string[]>().notNull(),
   cast: jsonb('cast').$type<string[]>().notNull(),
+  keywords: jsonb('keywords').$type<string[]>().notNull().default([]),
   enrichedAt: timestamp('enriched_at', { withTimezone: true }).notNull(),
 });
 

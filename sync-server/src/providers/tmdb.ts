@@ -58,6 +58,26 @@ export const tmdbWatchProvidersSchema = z.looseObject({
     }),
   ),
 });
+export const tmdbKeywordsSchema = z.looseObject({
+  keywords: z.array(z.looseObject({ id: z.number(), name: z.string() })),
+});
+/** Details with credits and keywords appended: what the enrichment job asks for, in one request. */
+export const tmdbFilmSchema = tmdbDetailsSchema.extend({
+  credits: tmdbCreditsSchema.optional(),
+  keywords: tmdbKeywordsSchema.optional(),
+});
+export const tmdbExternalIdsSchema = z.looseObject({
+  id: z.number(),
+  imdb_id: z.string().nullable().optional(),
+});
+export const tmdbPersonListSchema = z.looseObject({
+  results: z.array(
+    person.extend({
+      known_for_department: z.string().nullable().optional(),
+      known_for: z.array(z.looseObject({ id: z.number() })).optional(),
+    }),
+  ),
+});
 const listItem = z.looseObject({
   id: z.number(),
   title: z.string().optional(),
@@ -98,6 +118,11 @@ export function createTmdbClient(config: TmdbConfig | null, policy: FetchPolicy)
   return {
     health: () => health,
     details: (id: number) => get(`/movie/${id}`, tmdbDetailsSchema),
+    /** Details, credits and keywords in one request (TMDB's append_to_response). */
+    film: (id: number) =>
+      get(`/movie/${id}`, tmdbFilmSchema, { append_to_response: 'credits,keywords' }),
+    externalIds: (id: number) => get(`/movie/${id}/external_ids`, tmdbExternalIdsSchema),
+    searchPerson: (query: string) => get('/search/person', tmdbPersonListSchema, { query }),
     credits: (id: number) => get(`/movie/${id}/credits`, tmdbCreditsSchema),
     videos: (id: number) => get(`/movie/${id}/videos`, tmdbVideosSchema),
     watchProviders: (id: number) => get(`/movie/${id}/watch/providers`, tmdbWatchProvidersSchema),

@@ -10,7 +10,7 @@ export function posterRoutes(database: Database, providers?: MetadataProviders) 
     const size = c.req.param('size');
     const file = c.req.param('file');
     if (!POSTER_SIZES.includes(size as PosterSize)) {
-      throw new ApiError(400, 'bad_size', `Poster sizes are ${POSTER_SIZES.join(' and ')}.`);
+      throw new ApiError(400, 'bad_size', `Image sizes are ${POSTER_SIZES.join(', ')}.`);
     }
     if (!POSTER_FILE.test(file))
       throw new ApiError(400, 'bad_file', 'That is not a poster file name.');

@@ -1,3 +1,5 @@
+import { gunzipSync } from 'node:zlib';
+import { catalogSchema } from '@filmfold/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { filmMetadata } from '../db/schema';
@@ -6,7 +8,7 @@ import { metadataProviders } from '../providers/providers';
 import { STUB_KEYS } from '../providers/stub/provider-stub';
 import { startProviderStub } from '../providers/stub/serve-stub';
 import { startEnrichment } from './enrichment-runner';
-import { trainAndPublish } from './publishing';
+import { latestManifest, readArtifact, trainAndPublish } from './publishing';
 import { testSeed } from './test-seed';
 
 // Its own in-memory database: publishing here must not move "latest" under other suites that
@@ -22,28 +24,45 @@ describe('enrichment at start-up', () => {
   it('fills the published catalog in the background and reports progress in /api/health', async () => {
     const running = await startProviderStub();
     try {
-      const seed = testSeed();
+      const base = testSeed();
       const offset = 6_000_000 + Math.floor(Math.random() * 1e6);
-      await trainAndPublish(
-        db(),
-        { ...seed, movies: seed.movies.map((m) => ({ ...m, tmdbId: offset + m.id })) },
-        { minRaters: 5 },
-      );
+      const seed = { ...base, movies: base.movies.map((m) => ({ ...m, tmdbId: offset + m.id })) };
+      const before = await trainAndPublish(db(), seed, { minRaters: 5 });
       const providers = metadataProviders({
         TMDB_KEY: STUB_KEYS.tmdb,
         TMDB_BASE_URL: `${running.base}/tmdb/3`,
         OMDB_BASE_URL: `${running.base}/omdb`,
       });
       const lines: string[] = [];
-      const job = startEnrichment(db(), providers, (line) => lines.push(line));
+      const states: string[] = [];
+      const job = startEnrichment(
+        db(),
+        providers,
+        (line) => lines.push(line),
+        async () => {
+          states.push(job.progress().state);
+          await trainAndPublish(db(), seed, { minRaters: 5 });
+        },
+      );
       const app = createApp({ database: db(), providers, enrichment: job.progress });
       for (let i = 0; i < 100 && job.progress().state !== 'finished'; i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       const health = (await (await app.request('/api/health')).json()) as { enrichment: unknown };
       expect(health.enrichment).toEqual({ state: 'finished', done: 31, total: 31 });
-      expect(lines.at(-1)).toContain('31 of 31 (100%)');
+      expect(lines).toContain('Film details from TMDB: 31 of 31 (100%)');
       expect(await db().db.select().from(filmMetadata)).toHaveLength(31);
+      // A new catalog carrying the details was published before the job said finished.
+      expect(states).toEqual(['publishing']);
+      const after = await latestManifest(db());
+      expect(after!.catalog.version).not.toBe(before.catalog.version);
+      const artifact = await readArtifact(db(), 'catalog', after!.catalog.version);
+      const catalog = catalogSchema.parse(JSON.parse(gunzipSync(artifact!.bytes).toString()));
+      const first = catalog.movies[0]!;
+      expect(first.posterPath).toMatch(/^\/Stub\d{10}\.png$/);
+      expect(first.directors?.length).toBeGreaterThan(0);
+      expect(first.cast).toHaveLength(8);
+      expect(first.runtime).toBeGreaterThan(0);
       await job.stop();
     } finally {
       running.close();

@@ -9,7 +9,8 @@ import { enrichCatalog } from './enrichment';
 import { latestManifest, readArtifact } from './publishing';
 
 export interface EnrichmentProgress {
-  state: 'idle' | 'running' | 'finished' | 'unconfigured';
+  /** publishing: the job found new details and a catalog carrying them is being published. */
+  state: 'idle' | 'running' | 'publishing' | 'finished' | 'unconfigured';
   done: number;
   total: number;
 }
@@ -24,10 +25,15 @@ async function catalogFilms(database: Database) {
   return catalog.movies.map((movie) => ({ movieId: movie.id, tmdbId: movie.tmdbId }));
 }
 
+/**
+ * Runs the job once. When it enriched any film, `publish` is called (a retraining, whose catalog
+ * and content features carry the new details) before the state says finished.
+ */
 export function startEnrichment(
   database: Database,
   providers: MetadataProviders,
   log: (line: string) => void,
+  publish: () => Promise<void> = async () => {},
 ) {
   const stop = new AbortController();
   let progress: EnrichmentProgress = {
@@ -54,9 +60,20 @@ export function startEnrichment(
               }
             },
           });
-          progress = { ...progress, state: stop.signal.aborted ? 'idle' : 'finished' };
           if (report.failed > 0)
             log(`Film details: ${report.failed} films left for the next run (TMDB unavailable).`);
+          if (stop.signal.aborted) {
+            progress = { ...progress, state: 'idle' };
+            return;
+          }
+          if (report.enriched > 0) {
+            progress = { ...progress, state: 'publishing' };
+            log(
+              `Film details for ${report.enriched} films: publishing a catalog that carries them.`,
+            );
+            await publish();
+          }
+          progress = { ...progress, state: 'finished' };
         })().catch((err: unknown) => {
           progress = { ...progress, state: 'idle' };
           log(`Film details stopped: ${err instanceof Error ? err.message : String(err)}`);

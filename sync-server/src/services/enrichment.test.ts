@@ -47,11 +47,48 @@ describeOnEachDatabase('the enrichment job', (db) => {
       .from(filmMetadata)
       .where(eq(filmMetadata.movieId, FIRST_ID + 2));
     expect(row).toMatchObject({
-      posterPath: expect.stringMatching(/^\/.+\.jpg$/),
+      posterPath: expect.stringMatching(/^\/Stub\d{10}\.png$/),
       runtime: expect.any(Number),
     });
     expect(row!.directors.length).toBeGreaterThan(0);
     expect(row!.cast).toHaveLength(8);
+  });
+
+  it('keeps the real people and keywords of films the stub knows', async () => {
+    const films = new Map([
+      [
+        27205,
+        {
+          title: 'Inception',
+          imdbId: 'tt1375666',
+          year: 2010,
+          directors: ['Christopher Nolan'],
+          cast: ['Leonardo DiCaprio', 'Tom Hardy'],
+          keywords: ['dream', 'heist'],
+        },
+      ],
+    ]);
+    const own = await startProviderStub(0, films);
+    try {
+      const client = createTmdbClient(
+        { baseUrl: `${own.base}/tmdb/3`, key: STUB_KEYS.tmdb },
+        { bucket: new TokenBucket(100, 100), clock: realClock, timeoutMs: 2000, retries: 1 },
+      );
+      await enrichCatalog(db(), client, { films: [{ movieId: FIRST_ID + 20, tmdbId: 27205 }] });
+      const [row] = await db()
+        .db.select()
+        .from(filmMetadata)
+        .where(eq(filmMetadata.movieId, FIRST_ID + 20));
+      expect(row).toMatchObject({
+        directors: ['Christopher Nolan'],
+        cast: ['Leonardo DiCaprio', 'Tom Hardy'],
+        keywords: ['dream', 'heist'],
+        posterPath: '/Stub0000027205.png',
+      });
+      expect(own.stub.requests.map((r) => r.path)).toEqual(['/tmdb/3/movie/27205']);
+    } finally {
+      own.close();
+    }
   });
 
   it('resumes where it stopped, asking TMDB nothing twice', async () => {
@@ -64,10 +101,10 @@ describeOnEachDatabase('the enrichment job', (db) => {
     });
     expect(first.remaining).toBe(7);
     const asked = running.stub.requests.length;
-    expect(asked).toBe(8); // details and credits of four films
+    expect(asked).toBe(4); // one request per film
     const second = await enrichCatalog(db(), tmdb(), { films: list });
     expect(second).toEqual({ enriched: 6, skipped: 1, failed: 0, remaining: 0 });
-    expect(running.stub.requests.length - asked).toBe(12);
+    expect(running.stub.requests.length - asked).toBe(6);
     expect(await ours()).toHaveLength(11);
   });
 

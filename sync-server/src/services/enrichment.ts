@@ -1,13 +1,14 @@
 // Runs in Node. The background job that fills the catalog from TMDB (poster, overview, runtime,
-// directors, top cast) at a polite rate, with progress. Each film's row is written when it is
+// directors, top cast, keywords) at a polite rate, with progress. Each film's row is written when it is
 // done, so a restarted job continues where it stopped.
 import type { Database } from '../db/database';
 import { filmMetadata } from '../db/schema';
 import type { TmdbClient } from '../providers/tmdb';
-import { CACHE_TTL_MS, cachedFetch } from './provider-cache';
 
 /** Cast members kept per film. */
 const TOP_CAST = 8;
+/** Keywords kept per film. */
+const TOP_KEYWORDS = 20;
 
 export interface EnrichmentOptions {
   /** Films of the catalog, with their TMDB ids (null: nothing to look up). */
@@ -47,33 +48,31 @@ export async function enrichCatalog(
       runtime: null as number | null,
       directors: [] as string[],
       cast: [] as string[],
+      keywords: [] as string[],
       enrichedAt: new Date(),
     };
     if (film.tmdbId !== null) {
-      const id = film.tmdbId;
-      const details = await cachedFetch(database, `tmdb:details:${id}`, CACHE_TTL_MS.details, () =>
-        tmdb.details(id),
-      );
-      const credits = await cachedFetch(database, `tmdb:credits:${id}`, CACHE_TTL_MS.credits, () =>
-        tmdb.credits(id),
-      );
-      if (!details.ok && details.reason !== 'not-found') {
+      // One request per film (credits and keywords appended); film_metadata is its cache.
+      const answer = await tmdb.film(film.tmdbId);
+      if (!answer.ok && answer.reason !== 'not-found') {
         // An outage or a bad key: leave the film for the next run rather than store a gap.
         report.failed++;
         report.remaining--;
         continue;
       }
-      if (details.ok) {
-        row.posterPath = details.value.poster_path ?? null;
-        row.overview = details.value.overview ?? null;
-        row.runtime = details.value.runtime ?? null;
-      }
-      if (credits.ok) {
-        row.directors = credits.value.crew.filter((c) => c.job === 'Director').map((c) => c.name);
-        row.cast = [...credits.value.cast]
+      if (answer.ok) {
+        const { credits, keywords } = answer.value;
+        row.posterPath = answer.value.poster_path ?? null;
+        row.overview = answer.value.overview || null;
+        row.runtime = answer.value.runtime || null;
+        row.directors = (credits?.crew ?? [])
+          .filter((c) => c.job === 'Director')
+          .map((c) => c.name);
+        row.cast = [...(credits?.cast ?? [])]
           .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
           .slice(0, TOP_CAST)
           .map((c) => c.name);
+        row.keywords = (keywords?.keywords ?? []).slice(0, TOP_KEYWORDS).map((k) => k.name);
       }
       report.enriched++;
     } else {

@@ -5,8 +5,8 @@ import type { Database } from '../db/database';
 import { posterImages } from '../db/schema';
 import type { TokenBucket } from '../providers/token-bucket';
 
-/** The sizes the app shows: the grid and the film page. */
-export const POSTER_SIZES = ['w185', 'w500'] as const;
+/** w92 for provider logos, w185 for the grid, w500 for the film page. */
+export const POSTER_SIZES = ['w92', 'w185', 'w500'] as const;
 export type PosterSize = (typeof POSTER_SIZES)[number];
 
 /** TMDB image file names: letters and digits with a jpg or png extension. */

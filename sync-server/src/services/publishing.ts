@@ -6,6 +6,7 @@ import {
   buildInteractions,
   CATALOG_FORMAT_VERSION,
   type Catalog,
+  type CatalogMovie,
   CONTENT_DEFAULTS,
   type ContentDocument,
   createIdIndex,
@@ -22,7 +23,7 @@ import {
 } from '@filmfold/model';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
-import { artifacts, contributions } from '../db/schema';
+import { artifacts, contributions, filmMetadata } from '../db/schema';
 
 /** What the shared model starts from: a MovieLens release. */
 export interface SeedData {
@@ -36,12 +37,24 @@ export type ArtifactKind = 'catalog' | 'model';
 
 const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** What training reads from the database: contributions and the enriched films' details. */
+export interface TrainingInput {
+  contributions: (typeof contributions.$inferSelect)[];
+  details: ReadonlyMap<number, FilmDetails>;
+}
+
+export async function trainingInput(database: Database): Promise<TrainingInput> {
+  return {
+    contributions: await database.db.select().from(contributions),
+    details: await filmDetails(database),
+  };
+}
+
 /** Seed ratings plus every contribution; contributors get user ids after the seed's. */
-async function pooledRatings(
-  database: Database,
+function pooledRatings(
   seed: RatingTable,
-): Promise<{ table: RatingTable; contributors: number }> {
-  const rows = await database.db.select().from(contributions);
+  rows: TrainingInput['contributions'],
+): { table: RatingTable; contributors: number } {
   let maxUser = 0;
   for (let r = 0; r < seed.length; r++) maxUser = Math.max(maxUser, seed.userIds[r]!);
   const ids = new Map<string, number>();
@@ -63,7 +76,37 @@ export function filmsWithRaters(table: RatingTable, minRaters: number): RatingTa
   return selectRows(table, (r) => raters.get(table.movieIds[r]!)! >= minRaters);
 }
 
-function catalogOf(seed: SeedData, table: RatingTable, createdAt: string): Catalog {
+/** What the enrichment job stored for a film (see film_metadata). */
+export type FilmDetails = Pick<
+  typeof filmMetadata.$inferSelect,
+  'posterPath' | 'overview' | 'runtime' | 'directors' | 'cast' | 'keywords'
+>;
+
+/** The enriched fields a catalog entry carries: only those that have a value. */
+function detailsFields(details: FilmDetails | undefined): Partial<CatalogMovie> {
+  if (!details) return {};
+  const fields: Partial<CatalogMovie> = {};
+  if (details.posterPath) fields.posterPath = details.posterPath;
+  if (details.overview) fields.overview = details.overview;
+  if (details.runtime) fields.runtime = details.runtime;
+  if (details.directors.length) fields.directors = details.directors.slice(0, 10);
+  if (details.cast.length) fields.cast = details.cast.slice(0, 20);
+  if (details.keywords.length) fields.keywords = details.keywords.slice(0, 30);
+  return fields;
+}
+
+/** Every enriched film's details, by movie id. */
+export async function filmDetails(database: Database): Promise<Map<number, FilmDetails>> {
+  const rows = await database.db.select().from(filmMetadata);
+  return new Map(rows.map((row) => [row.movieId, row]));
+}
+
+export function catalogOf(
+  seed: Pick<SeedData, 'movies' | 'tags'>,
+  table: RatingTable,
+  createdAt: string,
+  details: ReadonlyMap<number, FilmDetails> = new Map(),
+): Catalog {
   const stats = new Map<number, { n: number; sum: number; histogram: number[] }>();
   for (let r = 0; r < table.length; r++) {
     const s = stats.get(table.movieIds[r]!) ?? { n: 0, sum: 0, histogram: new Array(10).fill(0) };
@@ -94,6 +137,7 @@ function catalogOf(seed: SeedData, table: RatingTable, createdAt: string): Catal
         ratingCount: s?.n ?? 0,
         meanRating: s ? Math.round((s.sum / s.n) * 100) / 100 : null,
         ratingHistogram: s?.histogram ?? new Array<number>(10).fill(0),
+        ...detailsFields(details.get(movie.id)),
       };
     }),
   };
@@ -105,18 +149,22 @@ export interface PublishOptions {
   onProgress?: (message: string) => void;
 }
 
-/**
- * Trains on MovieLens plus contributions and publishes a new catalog and model snapshot. If
- * anything fails, nothing is switched and the previous versions stay "latest".
- */
-export async function trainAndPublish(
-  database: Database,
+/** A trained catalog and model, not yet published. */
+export interface BuiltArtifacts {
+  /** gzip JSON. */
+  catalog: Uint8Array;
+  model: Uint8Array;
+}
+
+/** Trains on MovieLens plus contributions: CPU only, no database (it also runs in a worker). */
+export function buildArtifacts(
   seed: SeedData,
+  input: TrainingInput,
   options: PublishOptions,
-): Promise<Manifest> {
+): BuiltArtifacts {
   const say = options.onProgress ?? (() => {});
   const createdAt = new Date().toISOString();
-  const { table, contributors } = await pooledRatings(database, seed.ratings);
+  const { table, contributors } = pooledRatings(seed.ratings, input.contributions);
   const collaborative = filmsWithRaters(table, options.minRaters);
   say(
     `Training on ${collaborative.length} ratings (${seed.source} + ${contributors} contributors); films with fewer than ${options.minRaters} raters come from their content.`,
@@ -133,12 +181,13 @@ export async function trainAndPublish(
     if (tags) tags.push(tag);
     else tagsById.set(movieId, [tag]);
   }
+  const { details } = input;
   const docs: ContentDocument[] = Array.from(train.items.ids, (id) => ({
     genres: byId.get(id)?.genres ?? [],
     tags: tagsById.get(id) ?? [],
-    directors: [],
-    cast: [],
-    keywords: [],
+    directors: details.get(id)?.directors ?? [],
+    cast: details.get(id)?.cast ?? [],
+    keywords: details.get(id)?.keywords ?? [],
   }));
   const snapshot = trainSharedModel(
     train,
@@ -151,13 +200,26 @@ export async function trainAndPublish(
     `${seed.source} + ${contributors} contributors`,
   );
   say(`Trained in ${(snapshot.training.trainMs / 1000).toFixed(1)} s.`);
-  const model = encodeSnapshot(snapshot, 'float16');
-  // Stored and served gzipped, as application/gzip: the device checks the sha256 of exactly the
-  // bytes it downloaded, then unpacks them.
-  const catalog = gzipSync(JSON.stringify(catalogOf(seed, table, createdAt)));
+  if (details.size > 0) say(`The catalog carries TMDB details for ${details.size} films.`);
+  return {
+    // Stored and served gzipped, as application/gzip: the device checks the sha256 of exactly the
+    // bytes it downloaded, then unpacks them.
+    catalog: gzipSync(JSON.stringify(catalogOf(seed, table, createdAt, details))),
+    model: encodeSnapshot(snapshot, 'float16'),
+  };
+}
+
+/**
+ * Stores a catalog and model as new versions and makes them "latest" in one transaction. If
+ * anything fails, nothing is switched and the previous versions stay "latest".
+ */
+export async function publishArtifacts(
+  database: Database,
+  built: BuiltArtifacts,
+): Promise<Manifest> {
   const published = {
-    catalog: await store(database, 'catalog', catalog, 'application/gzip'),
-    model: await store(database, 'model', model, 'application/octet-stream'),
+    catalog: await store(database, 'catalog', built.catalog, 'application/gzip'),
+    model: await store(database, 'model', built.model, 'application/octet-stream'),
   };
   await database.transaction(async (tx) => {
     for (const [kind, version] of Object.entries(published)) {
@@ -171,6 +233,15 @@ export async function trainAndPublish(
   const manifest = await latestManifest(database);
   if (!manifest) throw new Error('Publishing finished but no manifest could be read back.');
   return manifest;
+}
+
+/** Trains on MovieLens plus contributions and publishes, in this process. */
+export async function trainAndPublish(
+  database: Database,
+  seed: SeedData,
+  options: PublishOptions,
+): Promise<Manifest> {
+  return publishArtifacts(database, buildArtifacts(seed, await trainingInput(database), options));
 }
 
 /** Stores an artifact under its content hash (idempotent) and returns its version. */

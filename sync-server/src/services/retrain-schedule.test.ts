@@ -1,9 +1,19 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import type { RunningRetrain } from './retrain';
 import { scheduleRetraining } from './retrain-schedule';
 
-const child = (code: number, ms: number) => () =>
-  spawn(process.execPath, ['-e', `setTimeout(() => process.exit(${code}), ${ms})`]);
+/** A retraining that ends with `code` after `ms`, or with 1 when stopped. */
+const child = (code: number, ms: number) => (): RunningRetrain => {
+  let stop = () => {};
+  const exited = new Promise<number>((resolve) => {
+    const timer = setTimeout(() => resolve(code), ms);
+    stop = () => {
+      clearTimeout(timer);
+      resolve(1);
+    };
+  });
+  return { exited, stop: () => stop() };
+};
 
 describe('scheduleRetraining', () => {
   it('never runs two retrainings at once, and reports failures', async () => {

@@ -1,6 +1,6 @@
-// Runs in Node. Retrains on a schedule, in a child process: training is CPU-bound for seconds to
-// minutes and must not stall the server's requests.
-import type { ChildProcess } from 'node:child_process';
+// Runs in Node. Retrains on a schedule, off the server's thread: training is CPU-bound for seconds
+// to minutes and must not stall the server's requests.
+import type { RunningRetrain } from './retrain';
 
 export interface RetrainSchedule {
   /** Starts a retraining now unless one is running; resolves when it ends. */
@@ -10,30 +10,26 @@ export interface RetrainSchedule {
 }
 
 /**
- * Every `intervalMs`, runs `spawnRetrain()` (a child process running the retrain command) unless
+ * Every `intervalMs`, runs `startRetrain()` (a worker thread training, see retrainInWorker) unless
  * the previous one is still going. A failed run is logged and the next interval tries again.
  */
 export function scheduleRetraining(
   intervalMs: number,
-  spawnRetrain: () => ChildProcess,
+  startRetrain: () => RunningRetrain,
   log: (line: string) => void = console.log,
 ): RetrainSchedule {
-  let running: ChildProcess | null = null;
-  const runNow = (): Promise<'done' | 'failed' | 'skipped'> => {
-    if (running) return Promise.resolve('skipped');
-    const child = spawnRetrain();
-    running = child;
-    return new Promise((resolve) => {
-      child.once('exit', (code) => {
-        running = null;
-        log(
-          code === 0
-            ? 'Retraining finished.'
-            : `Retraining failed (exit ${code}); the current model stays.`,
-        );
-        resolve(code === 0 ? 'done' : 'failed');
-      });
-    });
+  let running: RunningRetrain | null = null;
+  const runNow = async (): Promise<'done' | 'failed' | 'skipped'> => {
+    if (running) return 'skipped';
+    running = startRetrain();
+    const code = await running.exited;
+    running = null;
+    log(
+      code === 0
+        ? 'Retraining finished.'
+        : `Retraining failed (exit ${code}); the current model stays.`,
+    );
+    return code === 0 ? 'done' : 'failed';
   };
   const timer = intervalMs > 0 ? setInterval(() => void runNow(), intervalMs) : null;
   timer?.unref();
@@ -41,7 +37,7 @@ export function scheduleRetraining(
     runNow,
     stop() {
       if (timer) clearInterval(timer);
-      running?.kill('SIGTERM');
+      running?.stop();
     },
   };
 }

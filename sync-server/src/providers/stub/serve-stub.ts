@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { createProviderStub } from './provider-stub';
+import type { StubFilm } from './stub-films';
 
 /** The samples the stub serves: ../shared/datasets/api-samples beside the repository. */
 export const API_SAMPLES = fileURLToPath(
@@ -10,8 +11,8 @@ export const API_SAMPLES = fileURLToPath(
 );
 
 /** Starts the stub on a free port; `base` is its origin (TMDB under /tmdb/3, OMDb under /omdb). */
-export async function startProviderStub(port = 0) {
-  const stub = createProviderStub(API_SAMPLES);
+export async function startProviderStub(port = 0, films?: ReadonlyMap<number, StubFilm>) {
+  const stub = createProviderStub(API_SAMPLES, films);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: stub.app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
   });

@@ -1,0 +1,1 @@
+ALTER TABLE "film_metadata" ADD COLUMN "keywords" jsonb DEFAULT '[]'::jsonb NOT NULL;
