@@ -18,6 +18,7 @@ import { sessionLoader } from './middleware/session';
 import { apiDocsRoutes } from './routes/api-docs';
 import { artifactRoutes } from './routes/artifacts';
 import { authRoutes } from './routes/auth';
+import { filmRoutes } from './routes/films';
 import { posterRoutes } from './routes/posters';
 import { contributionRoutes } from './routes/contributions';
 import { healthRoutes } from './routes/health';
@@ -65,6 +66,7 @@ export function createApp(options: AppOptions) {
     .route('/', contributionRoutes(options.database))
     .route('/', artifactRoutes(options.database))
     .route('/', posterRoutes(options.database, options.providers))
+    .route('/', filmRoutes(options.database, options.providers))
     .route('/', apiDocsRoutes);
   // Chained, so that AppType carries every route for the PWA's typed client.
   const app = new Hono()

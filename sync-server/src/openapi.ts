@@ -166,6 +166,21 @@ export const API_ROUTES: readonly Route[] = [
   },
   {
     method: 'get',
+    path: '/api/films/{movieId}/extras',
+    summary:
+      'Trailer, where to watch in ?region= (two letters, default US) and IMDb/Rotten Tomatoes/Metacritic ratings, through the provider cache; a provider that is down leaves its part null',
+    ok: { status: 200, description: '{ movieId, trailer, watch, regions, ratings, sources }' },
+    errors: [400, 404, 503],
+  },
+  {
+    method: 'get',
+    path: '/api/trending',
+    summary: "TMDB's trending films (?window=day|week) that are in the catalog, as movie ids",
+    ok: { status: 200, description: '{ window, films, source }' },
+    errors: [400, 404, 503],
+  },
+  {
+    method: 'get',
     path: '/api/openapi.json',
     summary: 'This document',
     ok: { status: 200, description: 'OpenAPI 3.1' },

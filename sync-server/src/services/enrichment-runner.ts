@@ -1,28 +1,16 @@
 // Runs in Node. Starts the enrichment job in the background once a catalog is published and TMDB
 // is configured, and says how far it got (for /api/health). SIGTERM stops it after the film in
 // progress; the next start continues from there.
-import { gunzipSync } from 'node:zlib';
-import { catalogSchema } from '@filmfold/model';
 import type { Database } from '../db/database';
 import type { MetadataProviders } from '../providers/providers';
 import { enrichCatalog } from './enrichment';
-import { latestManifest, readArtifact } from './publishing';
+import { catalogLinks } from './catalog-links';
 
 export interface EnrichmentProgress {
   /** publishing: the job found new details and a catalog carrying them is being published. */
   state: 'idle' | 'running' | 'publishing' | 'finished' | 'unconfigured';
   done: number;
   total: number;
-}
-
-/** The published catalog's films with their TMDB ids, or none before the first training. */
-async function catalogFilms(database: Database) {
-  const manifest = await latestManifest(database);
-  if (!manifest) return [];
-  const artifact = await readArtifact(database, 'catalog', manifest.catalog.version);
-  if (!artifact) return [];
-  const catalog = catalogSchema.parse(JSON.parse(gunzipSync(artifact.bytes).toString('utf8')));
-  return catalog.movies.map((movie) => ({ movieId: movie.id, tmdbId: movie.tmdbId }));
 }
 
 /**
@@ -46,7 +34,7 @@ export function startEnrichment(
     progress.state === 'unconfigured'
       ? Promise.resolve()
       : (async () => {
-          const films = await catalogFilms(database);
+          const films = (await catalogLinks(database))?.films ?? [];
           progress = { state: 'running', done: 0, total: films.length };
           const report = await enrichCatalog(database, providers.tmdb, {
             films,

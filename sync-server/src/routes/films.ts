@@ -1,0 +1,62 @@
+// Runs in Node. Live film details from TMDB and OMDb (trailer, where to watch, ratings) and the
+// trending shelf, for the PWA's film page and browse page.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Database } from '../db/database';
+import { ApiError } from '../errors';
+import { queryInput } from '../http/validate';
+import type { MetadataProviders } from '../providers/providers';
+import { catalogLinks } from '../services/catalog-links';
+import { filmExtras, trendingFilms } from '../services/film-extras';
+
+const extrasQuery = z.object({
+  region: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'A region is a two-letter country code such as GB or US.')
+    .default('US'),
+});
+const trendingQuery = z.object({ window: z.enum(['day', 'week']).default('week') });
+const movieIdParam = z.coerce.number().int().positive();
+
+/** Answers change within hours; a device may reuse one for ten minutes. */
+const LIVE_CACHE = 'private, max-age=600';
+
+export function filmRoutes(database: Database, providers?: MetadataProviders) {
+  const links = async () => {
+    const current = await catalogLinks(database);
+    if (!current)
+      throw new ApiError(
+        503,
+        'not_ready',
+        'The first catalog is still being built; try again soon.',
+      );
+    return current;
+  };
+  const needProviders = () => {
+    if (!providers)
+      throw new ApiError(404, 'not_found', 'Film details are not available on this server.');
+    return providers;
+  };
+  return new Hono()
+    .get('/films/:movieId/extras', queryInput(extrasQuery), async (c) => {
+      const movieId = movieIdParam.safeParse(c.req.param('movieId'));
+      if (!movieId.success)
+        throw new ApiError(400, 'bad_request', 'A film id is a positive number.');
+      const film = (await links()).byMovieId.get(movieId.data);
+      if (!film) throw new ApiError(404, 'not_found', 'No film with that id in the catalog.');
+      const extras = await filmExtras(database, needProviders(), film, c.req.valid('query').region);
+      c.header('Cache-Control', LIVE_CACHE);
+      return c.json(extras, 200);
+    })
+    .get('/trending', queryInput(trendingQuery), async (c) => {
+      const { window } = c.req.valid('query');
+      const trending = await trendingFilms(
+        database,
+        needProviders(),
+        (await links()).byTmdbId,
+        window,
+      );
+      c.header('Cache-Control', LIVE_CACHE);
+      return c.json({ window, ...trending }, 200);
+    });
+}
