@@ -29,6 +29,8 @@ export const configSchema = z.object({
   TMDB_BASE_URL: z.url().default('https://api.themoviedb.org/3'),
   /** Where TMDB's poster images are (sizes are appended: …/w185/abc.jpg). */
   TMDB_IMAGE_BASE_URL: z.url().default('https://image.tmdb.org/t/p'),
+  /** Requests per second to TMDB: its published limit is about 40; raise it only for the stub. */
+  TMDB_RATE: z.coerce.number().positive().max(10_000).default(40),
   /** OMDb API key, for IMDb, Rotten Tomatoes and Metacritic ratings. */
   OMDB_KEY: z.string().min(1).optional(),
   OMDB_BASE_URL: z.url().default('https://www.omdbapi.com/'),

@@ -1,6 +1,7 @@
 // Runs in the service worker. Keeps the app shell offline: every built file and static asset is
-// cached at install, pages are answered with the cached shell, and the API is left to the network
-// (the app keeps its data in IndexedDB, not here). A new version waits until the page says so.
+// cached at install, pages are answered with the cached shell. Of the API, only posters (immutable:
+// cache first) and film extras and trending (network first, the last answer kept for offline) are
+// cached here; everything else the app keeps in IndexedDB. A new version waits until the page says so.
 /// <reference types="@sveltejs/kit" />
 /// <reference no-default-lib="true"/>
 /// <reference lib="esnext" />
@@ -11,6 +12,12 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `filmfold-shell-${version}`;
 const SHELL = '/';
 const PRECACHE = [SHELL, ...build, ...files];
+/** Kept across app versions: a poster's URL always means the same image. */
+const POSTERS = 'filmfold-posters';
+const POSTERS_KEPT = 3000;
+/** The last answer of each film's extras and of trending, for offline visits. */
+const LIVE = 'filmfold-live';
+const RUNTIME_CACHES = [POSTERS, LIVE];
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
@@ -19,7 +26,8 @@ sw.addEventListener('install', (event) => {
 sw.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+      for (const key of await caches.keys())
+        if (key !== CACHE && !RUNTIME_CACHES.includes(key)) await caches.delete(key);
       await sw.clients.claim();
     })(),
   );
@@ -33,6 +41,14 @@ sw.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== sw.location.origin) return;
+  if (url.pathname.startsWith('/api/posters/')) {
+    event.respondWith(cacheFirst(request));
+    return;
+  }
+  if (/^\/api\/(films\/\d+\/extras|trending)$/.test(url.pathname)) {
+    event.respondWith(networkFirst(request));
+    return;
+  }
   if (url.pathname.startsWith('/api/')) return;
   event.respondWith(
     (async () => {
@@ -44,3 +60,32 @@ sw.addEventListener('fetch', (event) => {
     })(),
   );
 });
+
+/** Posters: from the cache when there, else fetched and kept (the oldest dropped past a limit). */
+async function cacheFirst(request: Request): Promise<Response> {
+  const cache = await caches.open(POSTERS);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) {
+    await cache.put(request, response.clone());
+    const keys = await cache.keys();
+    for (const old of keys.slice(0, Math.max(0, keys.length - POSTERS_KEPT)))
+      await cache.delete(old);
+  }
+  return response;
+}
+
+/** Live answers: from the network, the last good one kept; offline, the kept one. */
+async function networkFirst(request: Request): Promise<Response> {
+  const cache = await caches.open(LIVE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  } catch (err) {
+    const cached = await cache.match(request);
+    if (cached) return cached;
+    throw err;
+  }
+}

@@ -7,8 +7,6 @@ import type { PosterSource } from '../services/posters';
 import { createTmdbClient, type TmdbClient } from './tmdb';
 import { realClock, TokenBucket } from './token-bucket';
 
-/** TMDB allows about 40 requests per second per address (developer docs, "Rate Limiting"). */
-const TMDB_RATE = { perSecond: 40, burst: 20 };
 /** OMDb's free key allows 1,000 requests per day. */
 const OMDB_RATE = { perSecond: 1000 / 86_400, burst: 10 };
 
@@ -22,8 +20,10 @@ export interface MetadataProviders {
 
 export function metadataProviders(
   config: Pick<Config, 'TMDB_KEY' | 'TMDB_BASE_URL' | 'OMDB_KEY' | 'OMDB_BASE_URL'> &
-    Partial<Pick<Config, 'TMDB_IMAGE_BASE_URL'>>,
+    Partial<Pick<Config, 'TMDB_IMAGE_BASE_URL' | 'TMDB_RATE'>>,
 ): MetadataProviders {
+  // TMDB allows about 40 requests per second per address (developer docs, "Rate Limiting").
+  const tmdbRate = { perSecond: config.TMDB_RATE ?? 40, burst: 20 };
   const policy = (rate: { perSecond: number; burst: number }) => ({
     bucket: new TokenBucket(rate.perSecond, rate.burst),
     clock: realClock,
@@ -32,7 +32,7 @@ export function metadataProviders(
   });
   const tmdb = createTmdbClient(
     config.TMDB_KEY ? { baseUrl: config.TMDB_BASE_URL, key: config.TMDB_KEY } : null,
-    policy(TMDB_RATE),
+    policy(tmdbRate),
   );
   const omdb = createOmdbClient(
     config.OMDB_KEY ? { baseUrl: config.OMDB_BASE_URL, key: config.OMDB_KEY } : null,
@@ -40,7 +40,7 @@ export function metadataProviders(
   );
   const posters: PosterSource = {
     baseUrl: config.TMDB_IMAGE_BASE_URL ?? 'https://image.tmdb.org/t/p',
-    bucket: new TokenBucket(TMDB_RATE.perSecond, TMDB_RATE.burst),
+    bucket: new TokenBucket(tmdbRate.perSecond, tmdbRate.burst),
     timeoutMs: 8000,
   };
   return { tmdb, omdb, posters, health: () => ({ tmdb: tmdb.health(), omdb: omdb.health() }) };

@@ -40,6 +40,9 @@ const api = {
   async topTags(limit: number): Promise<string[]> {
     return (await currentSearch())?.topTags(limit) ?? [];
   },
+  async topPeople(limit: number): Promise<string[]> {
+    return (await currentSearch())?.topPeople(limit) ?? [];
+  },
 };
 
 export type CatalogWorkerApi = typeof api;

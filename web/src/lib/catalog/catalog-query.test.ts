@@ -19,6 +19,7 @@ const queryArb: fc.Arbitrary<CatalogQuery> = fc.record({
   minRating: fc.option(fc.constantFrom(0.5, 3, 3.5, 4.5), { nil: null }),
   minRatings: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
   tags: fc.uniqueArray(fc.constantFrom('mind-bending', 'dark comedy', 'sci-fi & fantasy')),
+  people: fc.uniqueArray(fc.constantFrom('Agnès Varda', 'Christopher Nolan', 'Bong Joon Ho')),
   isUnratedOnly: fc.boolean(),
   sort: fc.constantFrom(...(Object.keys(SORTS) as Sort[])),
 });

@@ -24,6 +24,8 @@ export interface CatalogQuery {
   minRatings: number | null;
   /** A film must carry every one of these tags. */
   tags: string[];
+  /** Every one of these people must have directed or acted in the film. */
+  people: string[];
   isUnratedOnly: boolean;
   sort: Sort;
 }
@@ -36,6 +38,7 @@ export const EMPTY_QUERY: CatalogQuery = {
   minRating: null,
   minRatings: null,
   tags: [],
+  people: [],
   isUnratedOnly: false,
   sort: 'popular',
 };
@@ -78,6 +81,7 @@ export function queryFromParams(params: URLSearchParams): CatalogQuery {
     minRating: parsed.min_rating,
     minRatings: parsed.min_ratings,
     tags: params.getAll('tag').filter((t) => t.length > 0 && t.length <= 100),
+    people: params.getAll('person').filter((p) => p.trim().length > 0 && p.length <= 200),
     isUnratedOnly: parsed.unrated === '1',
     sort: parsed.sort ?? (text ? 'relevance' : 'popular'),
   };
@@ -93,6 +97,7 @@ export function queryToParams(query: CatalogQuery): URLSearchParams {
   if (query.minRating !== null) params.set('min_rating', String(query.minRating));
   if (query.minRatings !== null) params.set('min_ratings', String(query.minRatings));
   for (const tag of query.tags) params.append('tag', tag);
+  for (const person of query.people) params.append('person', person);
   if (query.isUnratedOnly) params.set('unrated', '1');
   const defaultSort = query.text ? 'relevance' : 'popular';
   if (query.sort !== defaultSort) params.set('sort', query.sort);
@@ -111,9 +116,17 @@ export function matchesFilters(
   if (query.minRating !== null && (film.meanRating ?? 0) < query.minRating) return false;
   if (query.minRatings !== null && film.ratingCount < query.minRatings) return false;
   if (query.tags.some((tag) => !film.tags.includes(tag))) return false;
+  if (query.people.length > 0) {
+    const credited = [...(film.directors ?? []), ...(film.cast ?? [])].map(foldName);
+    if (query.people.some((person) => !credited.includes(foldName(person)))) return false;
+  }
   if (query.isUnratedOnly && ratedIds.has(film.id)) return false;
   return true;
 }
+
+/** A name compared without case or accents: "Pedro Almodovar" is "Pedro Almodóvar". */
+export const foldName = (name: string) =>
+  name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 
 // One collator for every comparison: String.prototype.localeCompare builds one per call.
 const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

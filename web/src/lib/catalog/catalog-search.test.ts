@@ -10,6 +10,8 @@ const films = [
     ratingCount: 215,
     meanRating: 3.92,
     tags: ['pixar'],
+    directors: ['John Lasseter'],
+    cast: ['Tom Hanks', 'Tim Allen'],
   }),
   film(3114, 'Toy Story 2', {
     year: 1999,
@@ -17,6 +19,8 @@ const films = [
     ratingCount: 97,
     meanRating: 3.86,
     tags: ['pixar'],
+    directors: ['John Lasseter', 'Ash Brannon'],
+    cast: ['Tom Hanks', 'Tim Allen'],
   }),
   film(78499, 'Toy Story 3', {
     year: 2010,
@@ -36,6 +40,8 @@ const films = [
     genres: ['Action', 'Sci-Fi'],
     tags: ['mind-bending', 'dreams'],
     ratingCount: 143,
+    directors: ['Christopher Nolan'],
+    cast: ['Leonardo DiCaprio', 'Tom Hardy'],
   }),
 ];
 const search = new CatalogSearch(films);
@@ -79,5 +85,17 @@ describe('CatalogSearch', () => {
 
   it('suggests the most used tags first', () => {
     expect(search.topTags(2)).toEqual(['pixar', 'dreams']);
+  });
+
+  it("finds films by a director's or an actor's name, and filters by person", () => {
+    expect(find('christopher nolan')).toEqual([79132]);
+    expect(find('lasseter')).toEqual([1, 3114]);
+    expect(find('tom hanks')).toEqual([1, 3114]);
+    const byPerson = (people: string[]) => search.run({ ...EMPTY_QUERY, people }, none);
+    expect(byPerson(['Tom Hanks'])).toEqual([1, 3114]);
+    // Every person named must be credited, matched without case or accents.
+    expect(byPerson(['tom hanks', 'Ash Brannon'])).toEqual([3114]);
+    expect(byPerson(['Tom Hardy', 'Tom Hanks'])).toEqual([]);
+    expect(search.topPeople(3)).toEqual(['John Lasseter', 'Tim Allen', 'Tom Hanks']);
   });
 });

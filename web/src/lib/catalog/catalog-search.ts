@@ -1,12 +1,18 @@
 // Runs in browser and worker. Full-text search over the catalog (MiniSearch) plus the filters.
 import type { CatalogMovie } from '@filmfold/model';
 import MiniSearch from 'minisearch';
-import { type CatalogQuery, compareFilms, matchesFilters, type Sort } from './catalog-query';
+import {
+  type CatalogQuery,
+  compareFilms,
+  foldName,
+  matchesFilters,
+  type Sort,
+} from './catalog-query';
 
-/** Lower case without accents, so "amelie" finds "Amélie". */
-const fold = (term: string) => term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
-/** An index of titles, alternate titles and tags, and the films it was built from. */
+/**
+ * An index of titles, alternate titles, tags, directors and cast (accents folded, so "amelie"
+ * finds "Amélie"), and the films it was built from.
+ */
 export class CatalogSearch {
   private readonly index: MiniSearch<CatalogMovie>;
   private readonly films: CatalogMovie[];
@@ -18,19 +24,19 @@ export class CatalogSearch {
     this.byId = new Map(films.map((film) => [film.id, film]));
 
     this.index = new MiniSearch<CatalogMovie>({
-      fields: ['title', 'alternateTitles', 'tags'],
+      fields: ['title', 'alternateTitles', 'tags', 'directors', 'cast'],
       extractField: (film, field) => {
         const value = film[field as keyof CatalogMovie];
         // The id field too passes through here: it must stay a number.
         return Array.isArray(value) ? value.join(' ') : (value as string);
       },
-      processTerm: (term) => fold(term) || null,
+      processTerm: (term) => foldName(term) || null,
       searchOptions: {
         prefix: true,
         // Typo tolerance grows with the word: none up to 3 letters, then 1 edit, and 2 from 5
         // letters on (a swapped pair, "stroy", is two edits).
         fuzzy: (term) => (term.length < 4 ? false : term.length < 5 ? 1 : 2),
-        boost: { title: 3, alternateTitles: 2 },
+        boost: { title: 3, alternateTitles: 2, directors: 2 },
         combineWith: 'AND',
       },
     });
@@ -70,14 +76,30 @@ export class CatalogSearch {
     return sorted;
   }
 
+  /** Directors and actors across the catalog, most credited first, for the person filter. */
+  topPeople(limit: number): string[] {
+    return mostCommon(
+      this.films.map((film) => new Set([...(film.directors ?? []), ...(film.cast ?? [])])),
+      limit,
+    );
+  }
+
   /** Tags across the catalog, most used first, for the tag filter's suggestions. */
   topTags(limit: number): string[] {
-    const counts = new Map<string, number>();
-    for (const film of this.films)
-      for (const tag of film.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-    return [...counts]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, limit)
-      .map(([tag]) => tag);
+    return mostCommon(
+      this.films.map((film) => film.tags),
+      limit,
+    );
   }
+}
+
+/** The `limit` values found in most lists, ties in alphabetical order. */
+function mostCommon(lists: Iterable<Iterable<string>>, limit: number): string[] {
+  const counts = new Map<string, number>();
+  for (const list of lists)
+    for (const value of list) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([value]) => value);
 }

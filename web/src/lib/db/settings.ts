@@ -19,6 +19,8 @@ export interface Settings {
   hasFinishedWelcome: boolean;
   /** Anonymous contribution: on or off, and the current random contributor id. */
   contribution: { isOn: boolean; contributorId: string; since: string; lastSentAt: string | null };
+  /** Two-letter region for "where to watch" (GB, US …), chosen on a film page. */
+  watchRegion: string;
 }
 
 export async function getSetting<K extends keyof Settings>(
