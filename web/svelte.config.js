@@ -13,9 +13,16 @@ const config = {
       directives: {
         'default-src': ['self'],
         'script-src': ['self'],
-        'style-src': ['self'],
+        // SvelteKit's route announcer carries this one inline style (visually hidden); nothing else.
+        'style-src': [
+          'self',
+          'unsafe-hashes',
+          'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=',
+        ],
         'img-src': ['self', 'data:'],
         'connect-src': ['self'],
+        // The trailer player, only once someone presses "Play trailer" (no request before).
+        'frame-src': ['https://www.youtube-nocookie.com'],
         'object-src': ['none'],
         'base-uri': ['self'],
         'form-action': ['self'],

@@ -40,3 +40,19 @@ export async function readFilmMetadata(path: string): Promise<Map<string, FilmPe
   );
   return films;
 }
+
+/** The plot summaries (Overview column) of an imdb_top_1000.csv, in file order. */
+export async function readOverviews(path: string): Promise<string[]> {
+  const overviews: string[] = [];
+  await forEachCsvRecord(
+    createReadStream(path),
+    path,
+    { delimiter: ',', isQuoted: true, encoding: 'utf8' },
+    ['Overview'],
+    (get) => {
+      const overview = get('Overview').trim();
+      if (overview) overviews.push(overview);
+    },
+  );
+  return overviews;
+}
