@@ -55,6 +55,47 @@ describe('the TMDB client against the local stub', () => {
     expect(tmdb.health()).toMatchObject({ state: 'ok' });
   });
 
+  it('asks details, credits and keywords in one request, and finds ids and people', async () => {
+    const films = new Map([
+      [
+        27205,
+        {
+          title: 'Inception',
+          imdbId: 'tt1375666',
+          year: 2010,
+          directors: ['Christopher Nolan'],
+          cast: ['Leonardo DiCaprio'],
+          keywords: ['dream'],
+        },
+      ],
+    ]);
+    const own = await startProviderStub(0, films);
+    try {
+      const tmdb = createTmdbClient(
+        { baseUrl: `${own.base}/tmdb/3`, key: STUB_KEYS.tmdb },
+        { bucket: new TokenBucket(50, 50), clock: realClock, timeoutMs: 2000, retries: 1 },
+      );
+      const film = await tmdb.film(27205);
+      expect(film).toMatchObject({
+        ok: true,
+        value: {
+          title: 'Inception',
+          credits: { crew: [{ name: 'Christopher Nolan', job: 'Director' }] },
+          keywords: { keywords: [{ name: 'dream' }] },
+        },
+      });
+      expect(own.stub.requests.map((r) => r.path)).toEqual(['/tmdb/3/movie/27205']);
+      expect(await tmdb.externalIds(27205)).toMatchObject({
+        ok: true,
+        value: { imdb_id: 'tt1375666' },
+      });
+      const people = await tmdb.searchPerson('nolan');
+      expect(people.ok && people.value.results.map((p) => p.name)).toEqual(['Christopher Nolan']);
+    } finally {
+      own.close();
+    }
+  });
+
   it('keeps under the configured rate in every one-second window', async () => {
     const tmdb = client({ rate: 20, burst: 5 });
     await Promise.all(Array.from({ length: 45 }, (_, i) => tmdb.details(1000 + i)));

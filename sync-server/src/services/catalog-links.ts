@@ -9,6 +9,8 @@ export interface FilmLink {
   movieId: number;
   tmdbId: number | null;
   imdbId: string | null;
+  /** Community ratings: the enrichment job starts with the most-rated films. */
+  ratingCount: number;
 }
 
 export interface CatalogLinks {
@@ -28,7 +30,12 @@ export async function catalogLinks(database: Database): Promise<CatalogLinks | n
   const artifact = await readArtifact(database, 'catalog', manifest.catalog.version);
   if (!artifact) return null;
   const catalog = catalogSchema.parse(JSON.parse(gunzipSync(artifact.bytes).toString('utf8')));
-  const films = catalog.movies.map((m) => ({ movieId: m.id, tmdbId: m.tmdbId, imdbId: m.imdbId }));
+  const films = catalog.movies.map((m) => ({
+    movieId: m.id,
+    tmdbId: m.tmdbId,
+    imdbId: m.imdbId,
+    ratingCount: m.ratingCount,
+  }));
   memo = {
     version: manifest.catalog.version,
     films,

@@ -21,7 +21,7 @@ describe('enrichment at start-up', () => {
   afterAll(() => database.close());
   const db = () => database;
 
-  it('fills the published catalog in the background and reports progress in /api/health', async () => {
+  it('fills the published catalog in the background, most-rated films first, and reports progress in /api/health', async () => {
     const running = await startProviderStub();
     try {
       const base = testSeed();
@@ -43,6 +43,7 @@ describe('enrichment at start-up', () => {
           states.push(job.progress().state);
           await trainAndPublish(db(), seed, { minRaters: 5 });
         },
+        10,
       );
       const app = createApp({ database: db(), providers, enrichment: job.progress });
       for (let i = 0; i < 100 && job.progress().state !== 'finished'; i++) {
@@ -52,8 +53,15 @@ describe('enrichment at start-up', () => {
       expect(health.enrichment).toEqual({ state: 'finished', done: 31, total: 31 });
       expect(lines).toContain('Film details from TMDB: 31 of 31 (100%)');
       expect(await db().db.select().from(filmMetadata)).toHaveLength(31);
-      // A new catalog carrying the details was published before the job said finished.
-      expect(states).toEqual(['publishing']);
+      // The first ten films' details were published early, while the job ran on; a new catalog
+      // carrying them all was published before the job said finished.
+      expect(states).toEqual(['running', 'publishing']);
+      expect(lines).toContain('Film details for 10 films: publishing them before the rest.');
+      const counts = new Map<number, number>();
+      for (let r = 0; r < seed.ratings.length; r++)
+        counts.set(seed.ratings.movieIds[r]!, (counts.get(seed.ratings.movieIds[r]!) ?? 0) + 1);
+      const mostRated = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+      expect(running.stub.requests[0]!.path).toBe(`/tmdb/3/movie/${offset + mostRated}`);
       const after = await latestManifest(db());
       expect(after!.catalog.version).not.toBe(before.catalog.version);
       const artifact = await readArtifact(db(), 'catalog', after!.catalog.version);

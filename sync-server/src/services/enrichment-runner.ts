@@ -13,15 +13,21 @@ export interface EnrichmentProgress {
   total: number;
 }
 
+/** After this many films in one run, their details are published without waiting for the rest. */
+export const EARLY_PUBLISH_AFTER = 1000;
+
 /**
- * Runs the job once. When it enriched any film, `publish` is called (a retraining, whose catalog
- * and content features carry the new details) before the state says finished.
+ * Runs the job once, most-rated films first. When it enriched any film, `publish` is called (a
+ * retraining, whose catalog and content features carry the new details) before the state says
+ * finished; a long run also publishes once after `earlyPublishAfter` films, so that the films
+ * people look at most get their posters within minutes rather than at the end.
  */
 export function startEnrichment(
   database: Database,
   providers: MetadataProviders,
   log: (line: string) => void,
   publish: () => Promise<void> = async () => {},
+  earlyPublishAfter = EARLY_PUBLISH_AFTER,
 ) {
   const stop = new AbortController();
   let progress: EnrichmentProgress = {
@@ -34,13 +40,24 @@ export function startEnrichment(
     progress.state === 'unconfigured'
       ? Promise.resolve()
       : (async () => {
-          const films = (await catalogLinks(database))?.films ?? [];
+          const films = [...((await catalogLinks(database))?.films ?? [])].sort(
+            (a, b) => b.ratingCount - a.ratingCount || a.movieId - b.movieId,
+          );
           progress = { state: 'running', done: 0, total: films.length };
+          let doneBefore: number | null = null;
+          let early: Promise<void> | null = null;
           const report = await enrichCatalog(database, providers.tmdb, {
             films,
             signal: stop.signal,
             onProgress: (done, total) => {
               progress = { state: 'running', done, total };
+              doneBefore ??= done;
+              if (!early && done - doneBefore >= earlyPublishAfter && done < total) {
+                log(
+                  `Film details for ${done - doneBefore} films: publishing them before the rest.`,
+                );
+                early = publish();
+              }
               const percent = total ? Math.floor((done / total) * 100) : 100;
               if (percent >= lastLogged + 10) {
                 lastLogged = percent;
@@ -48,6 +65,8 @@ export function startEnrichment(
               }
             },
           });
+          // The early publication reads the database too: let it finish before the final one.
+          await early;
           if (report.failed > 0)
             log(`Film details: ${report.failed} films left for the next run (TMDB unavailable).`);
           if (stop.signal.aborted) {
