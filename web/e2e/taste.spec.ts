@@ -66,6 +66,9 @@ test('the taste page with 2,698 ratings: every chart, axe, a known look, and a P
     'Decades',
     'Activity',
     'Your taste map',
+    // From the catalog's TMDB credits (the stub's, in these tests).
+    'Directors you watch most',
+    'Actors you watch most',
   ];
   const times: number[] = [];
   for (let run = 0; run < 3; run++) {

@@ -1,7 +1,14 @@
 import type { Rating, ViewingEntry } from '@filmfold/model';
 import { describe, expect, it } from 'vitest';
 import { localDay, weekStart } from './local-dates';
-import { activity, decadeStats, genreStats, ratingDistribution, yearInReview } from './stats';
+import {
+  activity,
+  decadeStats,
+  genreStats,
+  peopleStats,
+  ratingDistribution,
+  yearInReview,
+} from './stats';
 
 const films = new Map([
   [1, { title: 'Heat', year: 1995, genres: ['Action', 'Crime'], ratingCount: 100 }],
@@ -148,5 +155,62 @@ describe('year in review', () => {
     // Horror and Sci-Fi were all of 2023 and none of 2024: the largest shifts.
     expect(review.genreShifts.slice(0, 2).map((s) => s.genre)).toEqual(['Horror', 'Sci-Fi']);
     expect(review.genreShifts[0]).toEqual({ genre: 'Horror', share: 0, before: 0.5 });
+  });
+});
+
+describe('people', () => {
+  const credited = new Map([
+    [
+      1,
+      {
+        title: 'Heat',
+        year: 1995,
+        genres: [],
+        ratingCount: 1,
+        directors: ['Michael Mann'],
+        cast: ['Al Pacino', 'Robert De Niro'],
+      },
+    ],
+    [
+      2,
+      {
+        title: 'Collateral',
+        year: 2004,
+        genres: [],
+        ratingCount: 1,
+        directors: ['Michael Mann'],
+        cast: ['Tom Cruise'],
+      },
+    ],
+    [
+      3,
+      {
+        title: 'The Godfather',
+        year: 1972,
+        genres: [],
+        ratingCount: 1,
+        directors: ['Francis Ford Coppola'],
+        cast: ['Al Pacino', 'Marlon Brando'],
+      },
+    ],
+    [4, { title: 'Uncredited', year: 2000, genres: [], ratingCount: 1 }],
+  ]);
+  const ratings = [
+    rating(1, 5, '2024-01-01T10:00:00Z'),
+    rating(2, 3, '2024-01-02T10:00:00Z'),
+    rating(3, 4.5, '2024-01-03T10:00:00Z'),
+    rating(4, 2, '2024-01-04T10:00:00Z'),
+  ];
+
+  it('counts the films of each director and actor the person rated, and their average', () => {
+    expect(peopleStats(ratings, credited, 'directors')).toEqual([
+      { name: 'Michael Mann', count: 2, mean: 4 },
+    ]);
+    expect(peopleStats(ratings, credited, 'cast', 1).slice(0, 2)).toEqual([
+      { name: 'Al Pacino', count: 2, mean: 4.75 },
+      { name: 'Robert De Niro', count: 1, mean: 5 },
+    ]);
+    // A catalog without credits (no TMDB on the server) gives nothing, not an error.
+    expect(peopleStats(ratings, films, 'directors')).toEqual([]);
   });
 });

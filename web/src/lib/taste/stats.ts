@@ -3,7 +3,10 @@
 import type { CatalogMovie, Rating, ViewingEntry } from '@filmfold/model';
 import { dayNumber, localDay, weekStart } from './local-dates';
 
-type Films = ReadonlyMap<number, Pick<CatalogMovie, 'title' | 'year' | 'genres' | 'ratingCount'>>;
+type Films = ReadonlyMap<
+  number,
+  Pick<CatalogMovie, 'title' | 'year' | 'genres' | 'ratingCount' | 'directors' | 'cast'>
+>;
 
 export interface Distribution {
   /** Ratings given at 0.5, 1 … 5 stars. */
@@ -62,6 +65,39 @@ export function genreStats(ratings: readonly Rating[], films: Films): GenreStat[
       communityShare: communityTotal ? (community.get(genre) ?? 0) / communityTotal : 0,
     }))
     .sort((a, b) => b.count - a.count || (a.genre < b.genre ? -1 : 1));
+}
+
+export interface PersonStat {
+  name: string;
+  /** Films of theirs the person rated. */
+  count: number;
+  mean: number;
+}
+
+/**
+ * Directors (or cast) of the rated films, by how many of their films the person rated, then by
+ * how well; only people with at least `minFilms` rated films. Empty until the catalog carries
+ * credits (a server with TMDB).
+ */
+export function peopleStats(
+  ratings: readonly Rating[],
+  films: Films,
+  role: 'directors' | 'cast',
+  minFilms = 2,
+): PersonStat[] {
+  const people = new Map<string, { count: number; sum: number }>();
+  for (const { movieId, rating } of ratings) {
+    for (const name of new Set(films.get(movieId)?.[role] ?? [])) {
+      const stat = people.get(name) ?? { count: 0, sum: 0 };
+      stat.count++;
+      stat.sum += rating;
+      people.set(name, stat);
+    }
+  }
+  return [...people]
+    .filter(([, { count }]) => count >= minFilms)
+    .map(([name, { count, sum }]) => ({ name, count, mean: sum / count }))
+    .sort((a, b) => b.count - a.count || b.mean - a.mean || (a.name < b.name ? -1 : 1));
 }
 
 export interface DecadeStat {
