@@ -117,8 +117,8 @@ export function matchesFilters(
   if (query.minRatings !== null && film.ratingCount < query.minRatings) return false;
   if (query.tags.some((tag) => !film.tags.includes(tag))) return false;
   if (query.people.length > 0) {
-    const credited = [...(film.directors ?? []), ...(film.cast ?? [])].map(foldName);
-    if (query.people.some((person) => !credited.includes(foldName(person)))) return false;
+    const credited = creditsOf(film);
+    if (foldedOnce(query.people).some((person) => !credited.has(person))) return false;
   }
   if (query.isUnratedOnly && ratedIds.has(film.id)) return false;
   return true;
@@ -127,6 +127,22 @@ export function matchesFilters(
 /** A name compared without case or accents: "Pedro Almodovar" is "Pedro Almodóvar". */
 export const foldName = (name: string) =>
   name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+
+// Folded once per film and once per query: the person filter runs over every film.
+const folded = new WeakMap<object, Set<string> | string[]>();
+function creditsOf(film: CatalogMovie): Set<string> {
+  let names = folded.get(film) as Set<string> | undefined;
+  if (!names) {
+    names = new Set([...(film.directors ?? []), ...(film.cast ?? [])].map(foldName));
+    folded.set(film, names);
+  }
+  return names;
+}
+function foldedOnce(people: string[]): string[] {
+  let names = folded.get(people) as string[] | undefined;
+  if (!names) folded.set(people, (names = people.map(foldName)));
+  return names;
+}
 
 // One collator for every comparison: String.prototype.localeCompare builds one per call.
 const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
