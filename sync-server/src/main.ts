@@ -43,14 +43,11 @@ async function main(): Promise<void> {
   );
   // New film details from TMDB reach devices with the next catalog: retrain once the job is done.
   const providers = metadataProviders(config);
-  const enrichment = startEnrichment(
-    database,
-    providers,
-    (line) => console.log(line),
-    async () => {
+  const enrichment = startEnrichment(database, providers, (line) => console.log(line), {
+    publish: async () => {
       await schedule.runNow();
     },
-  );
+  });
   const app = createApp({
     database,
     webDir: config.WEB_DIR,

@@ -35,16 +35,13 @@ describe('enrichment at start-up', () => {
       });
       const lines: string[] = [];
       const states: string[] = [];
-      const job = startEnrichment(
-        db(),
-        providers,
-        (line) => lines.push(line),
-        async () => {
+      const job = startEnrichment(db(), providers, (line) => lines.push(line), {
+        publish: async () => {
           states.push(job.progress().state);
           await trainAndPublish(db(), seed, { minRaters: 5 });
         },
-        10,
-      );
+        earlyPublishAfter: 10,
+      });
       const app = createApp({ database: db(), providers, enrichment: job.progress });
       for (let i = 0; i < 100 && job.progress().state !== 'finished'; i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -76,6 +73,43 @@ describe('enrichment at start-up', () => {
       running.close();
     }
   }, 30_000);
+
+  it('tries the films TMDB could not answer for again on a later pass', async () => {
+    const own = await openDatabase({});
+    const running = await startProviderStub();
+    try {
+      const base = testSeed();
+      const offset = 4_000_000 + Math.floor(Math.random() * 1e6);
+      const seed = { ...base, movies: base.movies.map((m) => ({ ...m, tmdbId: offset + m.id })) };
+      await trainAndPublish(own, seed, { minRaters: 5 });
+      const providers = metadataProviders({
+        TMDB_KEY: STUB_KEYS.tmdb,
+        TMDB_BASE_URL: `${running.base}/tmdb/3`,
+        OMDB_BASE_URL: `${running.base}/omdb`,
+      });
+      // TMDB fails the first film's four tries (one and three retries), then recovers.
+      running.stub.setMode('server-error', 4);
+      const lines: string[] = [];
+      const job = startEnrichment(own, providers, (line) => lines.push(line), {
+        retryAfterMs: 200,
+      });
+      const seen = new Set<string>();
+      for (let i = 0; i < 600 && job.progress().state !== 'finished'; i++) {
+        seen.add(job.progress().state);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(seen).toContain('waiting');
+      expect(job.progress()).toEqual({ state: 'finished', done: 31, total: 31 });
+      expect(lines).toContain(
+        'Film details: 1 film left (TMDB unavailable); trying again in <1 min.',
+      );
+      expect(await own.db.select().from(filmMetadata)).toHaveLength(31);
+      await job.stop();
+    } finally {
+      running.close();
+      await own.close();
+    }
+  }, 60_000);
 
   it('does nothing without a TMDB key, and says so', async () => {
     const providers = metadataProviders({

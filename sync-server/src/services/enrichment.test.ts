@@ -108,6 +108,23 @@ describeOnEachDatabase('the enrichment job', (db) => {
     expect(await ours()).toHaveLength(11);
   });
 
+  it('stops at once when TMDB refuses the key', async () => {
+    const refused = createTmdbClient(
+      { baseUrl: `${running.base}/tmdb/3`, key: 'not-the-key' },
+      { bucket: new TokenBucket(100, 100), clock: realClock, timeoutMs: 2000, retries: 1 },
+    );
+    const report = await enrichCatalog(db(), refused, { films: films(9_000_000) });
+    expect(report).toEqual({
+      enriched: 0,
+      skipped: 0,
+      failed: 1,
+      remaining: 10,
+      isKeyRefused: true,
+    });
+    expect(running.stub.requests).toHaveLength(1);
+    expect(await ours()).toHaveLength(0);
+  });
+
   it('leaves films for the next run when TMDB is down, storing no gaps', async () => {
     running.stub.setMode('server-error');
     const report = await enrichCatalog(db(), tmdb(), {

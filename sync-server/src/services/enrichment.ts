@@ -23,6 +23,8 @@ export interface EnrichmentReport {
   skipped: number;
   failed: number;
   remaining: number;
+  /** TMDB refused the key: the job stopped at once (every other film would fail the same way). */
+  isKeyRefused?: boolean;
 }
 
 export async function enrichCatalog(
@@ -54,6 +56,11 @@ export async function enrichCatalog(
     if (film.tmdbId !== null) {
       // One request per film (credits and keywords appended); film_metadata is its cache.
       const answer = await tmdb.film(film.tmdbId);
+      if (!answer.ok && answer.reason === 'bad-key') {
+        report.failed++;
+        report.remaining--;
+        return { ...report, isKeyRefused: true };
+      }
       if (!answer.ok && answer.reason !== 'not-found') {
         // An outage or a bad key: leave the film for the next run rather than store a gap.
         report.failed++;
