@@ -53,7 +53,8 @@ test('posters, director, cast, trailer and where to watch come from TMDB (stubbe
   await expect(play).toBeVisible();
   await expect(page.locator('iframe')).toHaveCount(0);
   expect(thirdParty).toEqual([]);
-  await play.click();
+  await play.press('Enter');
+  await expect(page.locator('iframe')).toBeFocused();
   await expect(
     page.frameLocator('iframe[title="Trailer: Inception"]').locator('body'),
   ).toBeAttached();
