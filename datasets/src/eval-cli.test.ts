@@ -87,6 +87,8 @@ describe('npm run eval', () => {
       'filmfold-foldin-content/B',
       'filmfold-foldin/B',
       'filmfold-foldin-diverse/B',
+      'filmfold-min-raters/B',
+      'filmfold-min-raters-content/B',
       'filmfold-personal-recency/B',
       'filmfold-personal-content/B',
       'filmfold-personal/B',

@@ -7,6 +7,8 @@ import {
   ease,
   evaluate,
   FILMFOLD_MODELS,
+  minRatersContentOnly,
+  minRatersOnly,
   globalMean,
   type EvalContent,
   evaluateColdStart,
@@ -31,6 +33,8 @@ export const MODELS: readonly ModelSpec[] = [
   tunedBiasBaseline,
   ease,
   ...FILMFOLD_MODELS,
+  minRatersOnly,
+  minRatersContentOnly,
   ...PERSONAL_MODELS,
 ];
 

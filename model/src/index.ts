@@ -26,6 +26,8 @@ export * from './recommender/device-model';
 export * from './recommender/shared-model';
 export * from './recommender/ease';
 export * from './recommender/filmfold';
+export * from './recommender/content-only-films';
+export * from './recommender/min-raters';
 export * from './snapshot/snapshot';
 export * from './snapshot/codec';
 export * from './snapshot/quantize';
