@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { STUB_KEYS } from './stub/provider-stub';
 import { startProviderStub } from './stub/serve-stub';
+import { INCEPTION } from './stub/stub-films';
 import { createTmdbClient } from './tmdb';
 import { realClock, TokenBucket } from './token-bucket';
 
@@ -56,20 +57,7 @@ describe('the TMDB client against the local stub', () => {
   });
 
   it('asks details, credits and keywords in one request, and finds ids and people', async () => {
-    const films = new Map([
-      [
-        27205,
-        {
-          title: 'Inception',
-          imdbId: 'tt1375666',
-          year: 2010,
-          directors: ['Christopher Nolan'],
-          cast: ['Leonardo DiCaprio'],
-          keywords: ['dream'],
-        },
-      ],
-    ]);
-    const own = await startProviderStub(0, films);
+    const own = await startProviderStub(0, INCEPTION);
     try {
       const tmdb = createTmdbClient(
         { baseUrl: `${own.base}/tmdb/3`, key: STUB_KEYS.tmdb },
@@ -81,7 +69,7 @@ describe('the TMDB client against the local stub', () => {
         value: {
           title: 'Inception',
           credits: { crew: [{ name: 'Christopher Nolan', job: 'Director' }] },
-          keywords: { keywords: [{ name: 'dream' }] },
+          keywords: { keywords: [{ name: 'dream' }, { name: 'heist' }] },
         },
       });
       expect(own.stub.requests.map((r) => r.path)).toEqual(['/tmdb/3/movie/27205']);

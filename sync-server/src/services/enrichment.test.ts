@@ -4,6 +4,7 @@ import { filmMetadata } from '../db/schema';
 import { describeOnEachDatabase } from '../db/test-databases';
 import { STUB_KEYS } from '../providers/stub/provider-stub';
 import { startProviderStub } from '../providers/stub/serve-stub';
+import { INCEPTION } from '../providers/stub/stub-films';
 import { createTmdbClient } from '../providers/tmdb';
 import { realClock, TokenBucket } from '../providers/token-bucket';
 import { enrichCatalog } from './enrichment';
@@ -55,20 +56,7 @@ describeOnEachDatabase('the enrichment job', (db) => {
   });
 
   it('keeps the real people and keywords of films the stub knows', async () => {
-    const films = new Map([
-      [
-        27205,
-        {
-          title: 'Inception',
-          imdbId: 'tt1375666',
-          year: 2010,
-          directors: ['Christopher Nolan'],
-          cast: ['Leonardo DiCaprio', 'Tom Hardy'],
-          keywords: ['dream', 'heist'],
-        },
-      ],
-    ]);
-    const own = await startProviderStub(0, films);
+    const own = await startProviderStub(0, INCEPTION);
     try {
       const client = createTmdbClient(
         { baseUrl: `${own.base}/tmdb/3`, key: STUB_KEYS.tmdb },

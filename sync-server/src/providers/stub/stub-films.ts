@@ -35,3 +35,18 @@ export async function loadStubFilms(
   }
   return films;
 }
+
+/** Inception as the stub knows it, for tests (TMDB id 27205). */
+export const INCEPTION: ReadonlyMap<number, StubFilm> = new Map([
+  [
+    27205,
+    {
+      title: 'Inception',
+      imdbId: 'tt1375666',
+      year: 2010,
+      directors: ['Christopher Nolan'],
+      cast: ['Leonardo DiCaprio', 'Tom Hardy'],
+      keywords: ['dream', 'heist'],
+    },
+  ],
+]);
