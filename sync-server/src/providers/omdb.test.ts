@@ -34,6 +34,18 @@ describe('the OMDb client against the local stub', () => {
     expect(omdb.health()).toMatchObject({ state: 'ok' });
   });
 
+  it('past the day’s allowance, answers rate-limited at once instead of holding the page', async () => {
+    const omdb = createOmdbClient(
+      { baseUrl, key: STUB_KEYS.omdb },
+      { ...policy(), bucket: new TokenBucket(1000 / 86_400, 1), maxWaitMs: 2000 },
+    );
+    expect(await omdb.byImdbId('tt3896198')).toMatchObject({ ok: true });
+    const started = Date.now();
+    expect(await omdb.byImdbId('tt0114709')).toMatchObject({ ok: false, reason: 'rate-limited' });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(omdb.health()).toMatchObject({ state: 'degraded', reason: 'rate-limited' });
+  });
+
   it('turns OMDb’s 200 "not found" into a value, and a bad key into degraded health', async () => {
     const omdb = createOmdbClient({ baseUrl, key: STUB_KEYS.omdb }, policy());
     expect(await omdb.byImdbId('nonsense')).toMatchObject({ ok: false, reason: 'not-found' });

@@ -16,6 +16,8 @@ export interface FetchPolicy {
   timeoutMs: number;
   /** Attempts after the first, for 429 and 5xx. */
   retries: number;
+  /** Longest wait for the throttle before answering rate-limited (default: wait as long as it takes). */
+  maxWaitMs?: number;
   fetch?: typeof fetch;
 }
 
@@ -37,7 +39,8 @@ export async function providerGet<S extends z.ZodType>(
 ): Promise<ProviderResult<z.output<S>>> {
   const doFetch = policy.fetch ?? fetch;
   for (let attempt = 0; ; attempt++) {
-    await policy.bucket.take();
+    if (!(await policy.bucket.take(policy.maxWaitMs)))
+      return fail('rate-limited', `This server's allowance at ${url.host} is used up for now.`);
     let res: Response;
     try {
       res = await doFetch(url, { ...init, signal: AbortSignal.timeout(policy.timeoutMs) });

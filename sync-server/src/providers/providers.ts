@@ -24,11 +24,12 @@ export function metadataProviders(
 ): MetadataProviders {
   // TMDB allows about 40 requests per second per address (developer docs, "Rate Limiting").
   const tmdbRate = { perSecond: config.TMDB_RATE ?? 40, burst: 20 };
-  const policy = (rate: { perSecond: number; burst: number }) => ({
+  const policy = (rate: { perSecond: number; burst: number }, maxWaitMs = Infinity) => ({
     bucket: new TokenBucket(rate.perSecond, rate.burst),
     clock: realClock,
     timeoutMs: 8000,
     retries: 3,
+    maxWaitMs,
   });
   const tmdb = createTmdbClient(
     config.TMDB_KEY ? { baseUrl: config.TMDB_BASE_URL, key: config.TMDB_KEY } : null,
@@ -36,7 +37,9 @@ export function metadataProviders(
   );
   const omdb = createOmdbClient(
     config.OMDB_KEY ? { baseUrl: config.OMDB_BASE_URL, key: config.OMDB_KEY } : null,
-    policy(OMDB_RATE),
+    // OMDb is asked only while a film page waits: past the day's allowance, answer without
+    // ratings at once rather than after the ~86 s a token takes to come back.
+    policy(OMDB_RATE, 2000),
   );
   const posters: PosterSource = {
     baseUrl: config.TMDB_IMAGE_BASE_URL ?? 'https://image.tmdb.org/t/p',

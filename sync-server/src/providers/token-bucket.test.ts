@@ -40,6 +40,18 @@ describe('TokenBucket', () => {
     expect(clock.elapsed).toBe(2000);
   });
 
+  it('answers false at once, using nothing, when the wait would be longer than allowed', async () => {
+    const clock = fakeClock();
+    const bucket = new TokenBucket(1000 / 86_400, 2, clock); // OMDb's free key: 1,000 a day
+    expect(await bucket.take(2000)).toBe(true);
+    expect(await bucket.take(2000)).toBe(true);
+    expect(await bucket.take(2000)).toBe(false);
+    expect(clock.elapsed).toBe(0);
+    // Whoever may wait still gets the next token when it comes.
+    expect(await bucket.take()).toBe(true);
+    expect(clock.elapsed).toBeCloseTo(86_400, -1);
+  });
+
   it('pauses everyone for a Retry-After', async () => {
     const clock = fakeClock();
     const bucket = new TokenBucket(10, 10, clock);

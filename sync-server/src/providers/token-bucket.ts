@@ -33,17 +33,26 @@ export class TokenBucket {
     this.updatedAt = now;
   }
 
-  /** Resolves when a request may go; callers are served in order. */
-  take(): Promise<void> {
+  /**
+   * Resolves true when a request may go (callers are served in order), or false at once, using
+   * nothing, when that would mean waiting longer than `maxWaitMs` (someone is waiting for a page).
+   */
+  take(maxWaitMs = Infinity): Promise<boolean> {
     const turn = this.queue.then(async () => {
       this.refill();
       if (this.tokens < 1) {
-        await this.clock.sleep(((1 - this.tokens) / this.rate) * 1000);
+        const wait = ((1 - this.tokens) / this.rate) * 1000;
+        if (wait > maxWaitMs) return false;
+        await this.clock.sleep(wait);
         this.refill();
       }
       this.tokens -= 1;
+      return true;
     });
-    this.queue = turn.catch(() => {});
+    this.queue = turn.then(
+      () => {},
+      () => {},
+    );
     return turn;
   }
 
