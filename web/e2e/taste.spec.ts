@@ -134,6 +134,7 @@ test('the taste page with 2,698 ratings: every chart, axe, a known look, and a P
     'Viewing history',
     'Taste charts',
     'Year in review',
+    'Directors you watch most',
   ]) {
     expect(text).toContain(title);
   }

@@ -24,6 +24,7 @@ function data(overrides: Partial<ReportData> = {}): ReportData {
     historyRange: { from: null, to: null },
     distribution: ratingDistribution([{ rating: 4 }, { rating: 4.5 }, { rating: 2 }]),
     genres: [{ genre: 'Drama', count: 10, mean: 4, share: 0.5, communityShare: 0.3 }],
+    directors: [{ name: 'Michael Mann', count: 3, mean: 4.5 }],
     review: {
       year: 2024,
       filmsWatched: 800,
@@ -55,6 +56,8 @@ describe('the PDF report', () => {
     for (const title of Object.values(REPORT_SECTIONS)) expect(all).toContain(title);
     expect(all).toContain('The Shawshank Redemption (2010)');
     expect(all).toContain('Because you liked Collateral and Ronin');
+    expect(all).toContain('Directors you watch most');
+    expect(all).toContain('Michael Mann');
     expect(totalPages).toBeGreaterThanOrEqual(5);
     expect(pages[0]).toContain(`Page 1 of ${totalPages}`);
     expect(pages.at(-1)).toContain(`Page ${totalPages} of ${totalPages}`);

@@ -2,7 +2,7 @@
 // page numbers and the generation date on every page. It yields between pages so that the page
 // stays responsive, and reports progress.
 import type { jsPDF as JsPdf } from 'jspdf';
-import type { Distribution, GenreStat, YearInReview } from '$lib/taste/stats';
+import type { Distribution, GenreStat, PersonStat, YearInReview } from '$lib/taste/stats';
 
 export const REPORT_SECTIONS = {
   recommendations: 'Recommendations',
@@ -32,6 +32,8 @@ export interface ReportData {
   historyRange: { from: string | null; to: string | null };
   distribution: Distribution;
   genres: GenreStat[];
+  /** Directors of the rated films (empty when the catalog has no credits). */
+  directors: PersonStat[];
   review: YearInReview | null;
   titleOf: (movieId: number) => string;
 }
@@ -138,6 +140,12 @@ export async function buildReport(
           'Genres you rate most',
           data.genres.slice(0, 10).map((g) => ({ label: g.genre, value: g.count })),
         );
+        if (data.directors.length)
+          await barChart(
+            doc,
+            'Directors you watch most (films rated)',
+            data.directors.slice(0, 10).map((p) => ({ label: p.name, value: p.count })),
+          );
         break;
       case 'review': {
         const review = data.review;
@@ -179,7 +187,9 @@ export async function buildReport(
     y += LINE;
     pdf.setFont('helvetica', 'normal').setFontSize(10);
     const max = Math.max(1, ...bars.map((b) => b.value));
-    const left = MARGIN + 90;
+    // Room for the widest label (a director's name is longer than a genre), within reason.
+    const widest = Math.max(0, ...bars.map((b) => pdf.getTextWidth(b.label)));
+    const left = MARGIN + Math.min(width * 0.4, Math.max(90, widest + 8));
     const span = width - MARGIN - left - 40;
     for (const bar of bars) {
       pdf.text(bar.label, left - 8, y + 10, { align: 'right' });
