@@ -4,9 +4,7 @@
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { readOverviews } from '@filmfold/datasets';
-import { gte } from 'drizzle-orm';
 import { type Database, openDatabase } from '../src/db/database';
-import { filmMetadata } from '../src/db/schema';
 import { STUB_KEYS } from '../src/providers/stub/provider-stub';
 import { startProviderStub } from '../src/providers/stub/serve-stub';
 import { loadStubFilms } from '../src/providers/stub/stub-films';
@@ -103,6 +101,5 @@ console.log(
 console.log(
   `| + overview, estimated from real plots (${Math.round(perOverview)} B gzip each) | - | ${mb(estimate)} |`,
 );
-await database.db.delete(filmMetadata).where(gte(filmMetadata.movieId, 0));
 await database.close();
 running.close();

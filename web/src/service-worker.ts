@@ -18,6 +18,8 @@ const POSTERS_KEPT = 3000;
 /** The last answer of each film's extras and of trending, for offline visits. */
 const LIVE = 'filmfold-live';
 const RUNTIME_CACHES = [POSTERS, LIVE];
+/** Posters cached since this worker started; every 100th triggers a trim. */
+let postersAdded = 0;
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
@@ -28,6 +30,7 @@ sw.addEventListener('activate', (event) => {
     (async () => {
       for (const key of await caches.keys())
         if (key !== CACHE && !RUNTIME_CACHES.includes(key)) await caches.delete(key);
+      await trimPosters();
       await sw.clients.claim();
     })(),
   );
@@ -69,11 +72,17 @@ async function cacheFirst(request: Request): Promise<Response> {
   const response = await fetch(request);
   if (response.ok) {
     await cache.put(request, response.clone());
-    const keys = await cache.keys();
-    for (const old of keys.slice(0, Math.max(0, keys.length - POSTERS_KEPT)))
-      await cache.delete(old);
+    // Listing the cache is not free: trim after every 100 new posters (and at activation).
+    if (++postersAdded % 100 === 0) await trimPosters();
   }
   return response;
+}
+
+/** Drops the oldest posters past POSTERS_KEPT. */
+async function trimPosters(): Promise<void> {
+  const cache = await caches.open(POSTERS);
+  const keys = await cache.keys();
+  for (const old of keys.slice(0, Math.max(0, keys.length - POSTERS_KEPT))) await cache.delete(old);
 }
 
 /** Live answers: from the network, the last good one kept; offline, the kept one. */

@@ -17,7 +17,7 @@ export interface EnrichmentProgress {
   total: number;
 }
 
-export interface EnrichmentOptions {
+export interface EnrichmentRunnerOptions {
   /** Retrains and publishes, so that the catalog carries the new details. */
   publish?: () => Promise<void>;
   /** After this many films in one pass, their details are published without waiting for the rest. */
@@ -41,7 +41,7 @@ export function startEnrichment(
   database: Database,
   providers: MetadataProviders,
   log: (line: string) => void,
-  options: EnrichmentOptions = {},
+  options: EnrichmentRunnerOptions = {},
 ) {
   const {
     publish = async () => {},
@@ -114,10 +114,14 @@ export function startEnrichment(
             );
             await new Promise<void>((resolve) => {
               const timer = setTimeout(resolve, retryAfterMs);
-              stop.signal.addEventListener('abort', () => {
-                clearTimeout(timer);
-                resolve();
-              });
+              stop.signal.addEventListener(
+                'abort',
+                () => {
+                  clearTimeout(timer);
+                  resolve();
+                },
+                { once: true },
+              );
             });
             if (stop.signal.aborted) break;
           }

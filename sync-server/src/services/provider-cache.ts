@@ -7,10 +7,11 @@ import type { ProviderResult } from '../providers/provider-fetch';
 
 const HOUR = 60 * 60 * 1000;
 
-/** How long each kind of answer stays fresh. */
+/**
+ * How long each kind of answer stays fresh. Film details and credits are not here: the enrichment
+ * job keeps them in film_metadata.
+ */
 export const CACHE_TTL_MS = {
-  details: 24 * HOUR,
-  credits: 24 * HOUR,
   videos: 24 * HOUR,
   ratings: 24 * HOUR,
   providers: 6 * HOUR,
