@@ -9,3 +9,4 @@ export * from './viewing';
 export * from './watchlist';
 export * from './catalog';
 export * from './account';
+export * from './text';

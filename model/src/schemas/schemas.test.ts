@@ -8,6 +8,8 @@ import { ratingSchema } from './rating';
 import { movieTagSchema } from './tag';
 import { viewingEntrySchema } from './viewing';
 import { watchlistEntrySchema } from './watchlist';
+import { changeSchema } from '../sync/protocol';
+import { logInSchema } from './account';
 
 const movieId = fc.integer({ min: 1, max: 2_000_000 });
 const stars = fc.integer({ min: 1, max: 10 }).map((halves) => halves / 2);
@@ -145,5 +147,25 @@ describe('schemas reject bad values with a readable message', () => {
   it('diary entries on a day that does not exist', () => {
     const entry = { id: 'abcdefgh', movieId: 1, watchedOn: '2023-02-30', loggedAt: good.ratedAt };
     expect(errorOf(viewingEntrySchema, entry)).toMatch(/calendar date[\s\S]*at watchedOn/);
+  });
+});
+
+describe('storable text', () => {
+  it('refuses NUL and lone surrogates in synced and account strings, and keeps real emoji', () => {
+    for (const bad of ['a\u0000b', '\ud800', 'x\udc00y', '\ud83d']) {
+      expect(
+        changeSchema.safeParse({
+          kind: 'watchlist',
+          key: '2',
+          value: { movieId: 2, addedAt: '2024-01-01T00:00:00Z', note: bad },
+          hlc: '2024-01-01T00:00:00.000Z-0000-device1',
+        }).success,
+      ).toBe(false);
+      expect(logInSchema.safeParse({ email: bad, password: 'x' }).success).toBe(false);
+    }
+    expect(
+      watchlistEntrySchema.safeParse({ movieId: 2, addedAt: '2024-01-01T00:00:00Z', note: '🎬 ok' })
+        .success,
+    ).toBe(true);
   });
 });

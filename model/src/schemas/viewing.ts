@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { calendarDateSchema, instantSchema, movieIdSchema } from './ids';
 import { ratingValueSchema } from './rating';
+import { storableText } from './text';
 
 /** A diary entry: the person watched a film on a day. A film may be watched many times. */
 export const viewingEntrySchema = z.object({
@@ -12,7 +13,7 @@ export const viewingEntrySchema = z.object({
   /** The rating given that night, which may differ from the film's current rating. */
   rating: ratingValueSchema.nullable().default(null),
   isRewatch: z.boolean().default(false),
-  note: z.string().max(2000, 'A diary note is at most 2000 characters.').default(''),
+  note: storableText().max(2000, 'A diary note is at most 2000 characters.').default(''),
   loggedAt: instantSchema,
 });
 export type ViewingEntry = z.infer<typeof viewingEntrySchema>;

@@ -4,7 +4,9 @@ import {
   compareHlc,
   formatHlc,
   type Hlc,
+  hlcStringSchema,
   MAX_CLOCK_DRIFT_MS,
+  observe,
   parseHlc,
   receive,
   tick,
@@ -61,7 +63,40 @@ describe('hybrid logical clock', () => {
     ).toBe(true);
   });
 
+  it('refuses, in the same property, every remote timestamp too far ahead, and moves nothing', () => {
+    fc.assert(
+      fc.property(
+        hlc,
+        hlc,
+        fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        (clock, remote, now) => {
+          const seen = receive(clock, remote, now);
+          if (remote.millis - now > MAX_CLOCK_DRIFT_MS)
+            expect(seen).toEqual({ ok: false, reason: 'clock-drift' });
+          else if (seen.ok) expect(compareHlc(seen.clock, remote)).toBeGreaterThan(0);
+          // observe (for stamps the server vouches for) never refuses for drift.
+          const observed = observe(clock, remote, now);
+          if (observed.ok) {
+            expect(compareHlc(observed.clock, clock)).toBeGreaterThan(0);
+            expect(observed.clock.millis).toBeGreaterThanOrEqual(remote.millis);
+          } else expect(observed.reason).toBe('counter-overflow');
+        },
+      ),
+    );
+  });
+
   it('refuses malformed text with a readable message', () => {
     expect(() => parseHlc('yesterday')).toThrow(/A clock timestamp looks like/);
+  });
+
+  it('parses the date, not just its pattern: no month 13, no 25 o’clock', () => {
+    for (const text of [
+      '9999-99-99T99:99:99.999Z-ffff-zzzz',
+      '2024-13-45T25:61:61.000Z-0000-device1',
+      '2023-02-29T00:00:00.000Z-0000-device1',
+    ]) {
+      expect(hlcStringSchema.safeParse(text).success).toBe(false);
+    }
+    expect(hlcStringSchema.safeParse('2024-02-29T23:59:59.999Z-ffff-device1').success).toBe(true);
   });
 });

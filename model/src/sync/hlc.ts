@@ -16,13 +16,24 @@ export interface Hlc {
   node: string;
 }
 
-/** Text form that sorts like the clock: 2024-05-01T20:15:00.000Z-002a-<node>. */
+const HLC_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[A-Za-z0-9_-]{1,64}$/;
+const HLC_EXAMPLE = 'A clock timestamp looks like 2024-05-01T20:15:00.000Z-0000-device1.';
+
+/** True when the first 24 characters name a real instant (no month 13, no 25 o'clock). */
+function isRealInstant(text: string): boolean {
+  const millis = Date.parse(text.slice(0, 24));
+  return Number.isFinite(millis) && new Date(millis).toISOString() === text.slice(0, 24);
+}
+
+/**
+ * Text form that sorts like the clock: 2024-05-01T20:15:00.000Z-002a-<node>. Parsed, not just
+ * pattern-matched: the date must be a real one. (How far ahead of now it may be is the receiver's
+ * check: see MAX_CLOCK_DRIFT_MS.)
+ */
 export const hlcStringSchema = z
   .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[A-Za-z0-9_-]{1,64}$/,
-    'A clock timestamp looks like 2024-05-01T20:15:00.000Z-0000-device1.',
-  );
+  .regex(HLC_PATTERN, HLC_EXAMPLE)
+  .refine(isRealInstant, 'A clock timestamp must name a real date and time.');
 
 export function formatHlc(hlc: Hlc): string {
   return `${new Date(hlc.millis).toISOString()}-${hlc.counter.toString(16).padStart(4, '0')}-${hlc.node}`;
@@ -62,6 +73,20 @@ export function tick(clock: Hlc, now: number): HlcResult {
  */
 export function receive(clock: Hlc, remote: Hlc, now: number): HlcResult {
   if (remote.millis - now > MAX_CLOCK_DRIFT_MS) return { ok: false, reason: 'clock-drift' };
+  return merge(clock, remote, now);
+}
+
+/**
+ * The clock after seeing a timestamp it must stay above whatever the wall clock says: one the
+ * server already holds (and so checked against its own clock), or this device's own record of a
+ * cell. A device whose clock runs slow learns from it that it is behind, and never stamps an edit
+ * below a value it has seen.
+ */
+export function observe(clock: Hlc, seen: Hlc, now: number): HlcResult {
+  return merge(clock, seen, now);
+}
+
+function merge(clock: Hlc, remote: Hlc, now: number): HlcResult {
   const millis = Math.max(clock.millis, remote.millis, now);
   let counter = 0;
   if (millis === clock.millis && millis === remote.millis)
@@ -71,3 +96,6 @@ export function receive(clock: Hlc, remote: Hlc, now: number): HlcResult {
   if (counter > MAX_COUNTER) return { ok: false, reason: 'counter-overflow' };
   return { ok: true, clock: { millis, counter, node: clock.node } };
 }
+
+/** The later of two timestamps. */
+export const laterHlc = (a: Hlc, b: Hlc): Hlc => (compareHlc(a, b) >= 0 ? a : b);

@@ -92,6 +92,13 @@ export const pushResponseSchema = z.object({
   /** True when this mutation id had been applied before and nothing was done now. */
   isReplay: z.boolean(),
   cursor: z.number().int().nonnegative(),
+  /**
+   * The server's value of every pushed cell where a newer change than the pushed one is held:
+   * the device applies them, so that a change that lost never leaves the device showing it.
+   */
+  superseded: z.array(changeSchema),
+  /** The server's clock (Unix milliseconds), so that a device with a wrong clock can correct it. */
+  serverTime: z.number().int(),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
@@ -107,5 +114,7 @@ export const pullResponseSchema = z.object({
   /** Pass this as `since` next time. */
   cursor: z.number().int().nonnegative(),
   hasMore: z.boolean(),
+  /** The server's clock (Unix milliseconds). */
+  serverTime: z.number().int(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;

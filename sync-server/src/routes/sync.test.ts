@@ -44,7 +44,8 @@ describeOnEachDatabase('sync routes', (db) => {
       new Blob([packedBytes]).stream().pipeThrough(new DecompressionStream('gzip')),
     );
     const plainText = await plain.text();
-    expect(await unpacked.text()).toBe(plainText);
+    const withoutTime = (text: string) => ({ ...JSON.parse(text), serverTime: 0 }) as unknown;
+    expect(withoutTime(await unpacked.text())).toEqual(withoutTime(plainText));
     expect(packedBytes.length).toBeLessThan(plainText.length / 4);
   });
 

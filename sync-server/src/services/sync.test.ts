@@ -36,11 +36,17 @@ describeOnEachDatabase('sync service', (db) => {
   it('keeps the newest value per cell, whatever order the changes arrive in', async () => {
     const user = randomUUID();
     await push(user, [rating(1, 5, at(NOW, 1))]);
-    const older = await push(user, [rating(1, 2, at(NOW, 0))]);
-    expect(older).toMatchObject({ ok: true, response: { applied: 0 } });
+    const older = await push(user, [rating(1, 2, at(NOW, 0)), rating(4, 3, at(NOW, 0))]);
+    // The change that lost comes back with the value that beat it; the one that won does not.
+    expect(older).toMatchObject({
+      ok: true,
+      response: { applied: 1, superseded: [rating(1, 5, at(NOW, 1))] },
+    });
     await push(user, [{ kind: 'rating', key: '1', value: null, hlc: at(NOW, 2) }]);
     const { changes } = await pullChanges(db(), user, { since: 0, limit: 10 });
-    expect(changes).toEqual([{ kind: 'rating', key: '1', value: null, hlc: at(NOW, 2) }]);
+    expect(changes.filter((c) => c.key === '1')).toEqual([
+      { kind: 'rating', key: '1', value: null, hlc: at(NOW, 2) },
+    ]);
   });
 
   it('applies a mutation once: a replay changes nothing and answers as before', async () => {
@@ -49,12 +55,17 @@ describeOnEachDatabase('sync service', (db) => {
     const first = await push(user, [rating(7, 4, at(NOW))], mutationId);
     await push(user, [rating(7, 1, at(NOW, 5))]);
     const replay = await push(user, [rating(7, 4, at(NOW))], mutationId);
-    expect(replay).toEqual({
-      ok: true,
-      response: { ...(first.ok ? first.response : {}), isReplay: true },
-    });
+    if (!first.ok || !replay.ok) throw new Error('Both pushes should be accepted.');
+    expect(first.response).toMatchObject({ applied: 1, isReplay: false, superseded: [] });
     const { changes } = await pullChanges(db(), user, { since: 0, limit: 10 });
     expect(changes[0]!.value).toMatchObject({ rating: 1 });
+    // The replay is answered as before, and with what has won since: the device shows that.
+    expect(replay.response).toEqual({
+      ...first.response,
+      isReplay: true,
+      superseded: changes,
+      serverTime: replay.response.serverTime,
+    });
   });
 
   it('refuses a push dated more than 5 minutes ahead, and stores nothing of it', async () => {

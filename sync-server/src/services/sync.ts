@@ -8,8 +8,8 @@ import {
   type PushRequest,
   type PushResponse,
 } from '@filmfold/model';
-import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
-import type { Database } from '../db/database';
+import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
+import type { Database, Db } from '../db/database';
 import { syncCells, syncMutations } from '../db/schema';
 
 export type PushOutcome =
@@ -48,9 +48,18 @@ export async function pushChanges(
           eq(syncMutations.mutationId, request.mutationId),
         ),
       );
-    if (seen) return { applied: seen.applied, isReplay: true, cursor: seen.cursor };
+    if (seen) {
+      return {
+        applied: seen.applied,
+        isReplay: true,
+        cursor: seen.cursor,
+        superseded: await newerCells(tx, userId, newest),
+        serverTime: now,
+      };
+    }
 
     let applied = 0;
+    let lost = newest;
     if (newest.length > 0) {
       const won = await tx
         .insert(syncCells)
@@ -69,8 +78,10 @@ export async function pushChanges(
           set: { value: sql`excluded.value`, hlc: sql`excluded.hlc`, seq: sql`excluded.seq` },
           setWhere: sql`${syncCells.hlc} collate "C" < excluded.hlc collate "C"`,
         })
-        .returning({ seq: syncCells.seq });
+        .returning({ kind: syncCells.kind, key: syncCells.key });
       applied = won.length;
+      const winners = new Set(won.map((cell) => cellId(cell)));
+      lost = newest.filter((change) => !winners.has(cellId(change)));
     }
     const [last] = await tx
       .select({ cursor: max(syncCells.seq) })
@@ -84,7 +95,13 @@ export async function pushChanges(
       applied,
       cursor,
     });
-    return { applied, isReplay: false, cursor };
+    return {
+      applied,
+      isReplay: false,
+      cursor,
+      superseded: await newerCells(tx, userId, lost),
+      serverTime: now,
+    };
   });
   return { ok: true, response };
 }
@@ -94,6 +111,7 @@ export async function pullChanges(
   database: Database,
   userId: string,
   query: Pick<PullQuery, 'since' | 'limit'>,
+  now = Date.now(),
 ): Promise<PullResponse> {
   const rows = await database.db
     .select()
@@ -108,14 +126,46 @@ export async function pullChanges(
     ),
     cursor: page.length > 0 ? page[page.length - 1]!.seq : query.since,
     hasMore: rows.length > query.limit,
+    serverTime: now,
   };
+}
+
+const cellId = (cell: { kind: string; key: string }) => `${cell.kind}\u0000${cell.key}`;
+
+/** The server's cells among `changes` that hold a newer clock than the change: what won. */
+async function newerCells(tx: Db, userId: string, changes: readonly Change[]): Promise<Change[]> {
+  if (changes.length === 0) return [];
+  const pushed = new Map(changes.map((change) => [cellId(change), change.hlc]));
+  const rows = await tx
+    .select({
+      kind: syncCells.kind,
+      key: syncCells.key,
+      value: syncCells.value,
+      hlc: syncCells.hlc,
+    })
+    .from(syncCells)
+    .where(
+      and(
+        eq(syncCells.userId, userId),
+        inArray(
+          syncCells.key,
+          changes.map((change) => change.key),
+        ),
+      ),
+    );
+  return rows
+    .filter((row) => {
+      const hlc = pushed.get(cellId(row));
+      return hlc !== undefined && row.hlc > hlc;
+    })
+    .map((row) => row as Change);
 }
 
 /** Within one push, only the newest change of each cell matters. */
 function newestPerCell(changes: readonly Change[]): Change[] {
   const newest = new Map<string, Change>();
   for (const change of changes) {
-    const cell = `${change.kind}\u0000${change.key}`;
+    const cell = cellId(change);
     const held = newest.get(cell);
     if (!held || held.hlc < change.hlc) newest.set(cell, change);
   }

@@ -1,7 +1,16 @@
 // Runs in the browser. Who is signed in on this device, and the account actions.
-import { apiClient } from '$lib/api/client';
+import { apiClient, NetworkError } from '$lib/api/client';
 import type { FilmfoldDb } from '$lib/db/database';
-import { deleteSetting, getSetting, putSetting } from '$lib/db/settings';
+import { getSetting } from '$lib/db/settings';
+import {
+  adoptSignedOutChanges,
+  type DeviceAccount,
+  settleStrayChanges,
+  strayChanges,
+  type StrayChanges,
+  type StrayChoice,
+  switchAccount,
+} from './device-account';
 
 export type AccountOutcome = { ok: true } | { ok: false; message: string };
 
@@ -14,13 +23,15 @@ async function errorMessage(res: Response): Promise<string> {
   }
 }
 
-const offline: AccountOutcome = {
-  ok: false,
-  message: 'You are offline. Try again when connected.',
-};
+/** No answer from the server is an outcome; any other exception is a bug, and goes on up. */
+function offlineOrThrow(err: unknown): AccountOutcome {
+  if (err instanceof NetworkError)
+    return { ok: false, message: 'You are offline. Try again when connected.' };
+  throw err;
+}
 
 class AccountState {
-  current: { id: string; email: string } | null = $state(null);
+  current: DeviceAccount | null = $state(null);
 
   /** Remembered account first (works offline), then what the server says when reachable. */
   async load(db: FilmfoldDb): Promise<void> {
@@ -33,8 +44,9 @@ class AccountState {
         const body = await res.json();
         await this.remember(db, { id: body.id, email: body.email });
       }
-    } catch {
+    } catch (err) {
       // Offline: keep the remembered account; sync shows "offline".
+      if (!(err instanceof NetworkError)) throw err;
     }
   }
 
@@ -44,9 +56,10 @@ class AccountState {
       if (!res.ok) return { ok: false, message: await errorMessage(res) };
       const body = await res.json();
       await this.remember(db, { id: body.id, email: body.email });
+      await adoptSignedOutChanges(db, body.id);
       return { ok: true };
-    } catch {
-      return offline;
+    } catch (err) {
+      return offlineOrThrow(err);
     }
   }
 
@@ -57,8 +70,8 @@ class AccountState {
       const body = await res.json();
       await this.remember(db, { id: body.id, email: email.trim().toLowerCase() });
       return { ok: true };
-    } catch {
-      return offline;
+    } catch (err) {
+      return offlineOrThrow(err);
     }
   }
 
@@ -66,8 +79,8 @@ class AccountState {
     try {
       const res = await apiClient().api.auth.logout.$post();
       if (!res.ok) return { ok: false, message: await errorMessage(res) };
-    } catch {
-      return offline;
+    } catch (err) {
+      return offlineOrThrow(err);
     }
     await this.forget(db);
     return { ok: true };
@@ -78,27 +91,30 @@ class AccountState {
     try {
       const res = await apiClient().api.account.$delete({ json: { password } });
       if (!res.ok) return { ok: false, message: await errorMessage(res) };
-    } catch {
-      return offline;
+    } catch (err) {
+      return offlineOrThrow(err);
     }
     await this.forget(db);
     return { ok: true };
   }
 
-  private async remember(db: FilmfoldDb, account: { id: string; email: string }): Promise<void> {
-    const previous = await getSetting(db, 'account');
-    // Another account on this device pulls its own history from the start.
-    if (previous?.id !== account.id) await deleteSetting(db, 'syncCursor');
-    await putSetting(db, 'account', account);
+  /** Unsent changes made here by someone other than the signed-in account, not yet decided on. */
+  strayChanges(db: FilmfoldDb): Promise<StrayChanges> {
+    if (!this.current) return Promise.resolve({ signedOut: 0, otherAccounts: 0 });
+    return strayChanges(db, this.current.id);
+  }
+
+  async settleStrayChanges(db: FilmfoldDb, choice: StrayChoice): Promise<void> {
+    if (this.current) await settleStrayChanges(db, this.current.id, choice);
+  }
+
+  private async remember(db: FilmfoldDb, account: DeviceAccount): Promise<void> {
+    await switchAccount(db, account);
     this.current = account;
   }
 
   private async forget(db: FilmfoldDb): Promise<void> {
-    await db.transaction('rw', db.settings, async () => {
-      await deleteSetting(db, 'account');
-      await deleteSetting(db, 'syncCursor');
-      await deleteSetting(db, 'pendingPush');
-    });
+    await switchAccount(db, null);
     this.current = null;
   }
 }

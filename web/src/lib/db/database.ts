@@ -18,10 +18,19 @@ export interface CellClock {
   hlc: string;
 }
 
-/** A local change waiting to be pushed; `seq` orders the outbox. */
+/** Whose unsent changes these are when nobody is signed in: "this device, signed out". */
+export const SIGNED_OUT = '';
+
+/**
+ * A local change waiting to be pushed; `seq` orders the outbox. `owner` is the account that was
+ * signed in when the change was made (or SIGNED_OUT): it is only ever pushed to that account.
+ */
 export interface OutboxEntry {
   seq?: number;
   change: Change;
+  owner: string;
+  /** The server refused this change (a 400): it is set aside, shown, and not pushed again. */
+  refusal?: string;
 }
 
 /** A stored snapshot: what the manifest said, and for the model its bytes. */
@@ -71,7 +80,23 @@ export class FilmfoldDb extends Dexie {
       snapshots: 'kind',
       settings: 'key',
     });
+    // Unsent changes get an owner: the account signed in when they were made, as far as known.
+    this.version(2)
+      .stores({ outbox: '++seq, owner' })
+      .upgrade(async (tx) => {
+        const account = (await tx.table('settings').get('account')) as
+          { value: { id: string } } | undefined;
+        await tx
+          .table('outbox')
+          .toCollection()
+          .modify((entry: OutboxEntry) => {
+            entry.owner = account?.value.id ?? SIGNED_OUT;
+          });
+      });
   }
+
+  /** The device's wall clock; tests give each simulated device its own, skewed and drifting. */
+  wallClock: () => number = () => Date.now();
 }
 
 /** The table that holds each kind of synced record. */

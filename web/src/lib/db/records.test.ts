@@ -6,6 +6,7 @@ import {
   deleteViewing,
   logViewing,
   rate,
+  restampAhead,
   setOnWatchlist,
   writeLocal,
 } from './records';
@@ -134,6 +135,71 @@ describe('writeLocal', () => {
       ]),
     ).rejects.toThrow();
     expect(await db.watchlist.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('stamps under a wrong clock', () => {
+  const HOUR = 3_600_000;
+
+  it('an edit on a device whose clock is an hour slow wins over the value it replaced', async () => {
+    const db = testDb();
+    db.wallClock = () => Date.now() - HOUR;
+    // Another device (with a right clock) rated the film a minute ago; this device pulls it.
+    const pulled = {
+      kind: 'rating',
+      key: '5',
+      value: { movieId: 5, rating: 5, ratedAt: new Date().toISOString() },
+      hlc: `${new Date(Date.now() - 60_000).toISOString()}-0000-otherdevice`,
+    } as Change;
+    await applyRemote(db, [pulled]);
+    const [edit] = await rate(db, 5, 2);
+    expect(edit!.hlc > pulled.hlc).toBe(true);
+  });
+
+  it('stays above the clock it holds for the cell, even one it never received', async () => {
+    const db = testDb();
+    db.wallClock = () => Date.parse('2024-01-01T00:00:00Z');
+    await db.clocks.put({ kind: 'rating', key: '9', hlc: '2024-06-01T00:00:00.000Z-0003-zz' });
+    const [edit] = await rate(db, 9, 3);
+    expect(edit!.hlc > '2024-06-01T00:00:00.000Z-0003-zz').toBe(true);
+  });
+
+  it('re-dates unsent changes made while the clock ran an hour fast, and nothing else', async () => {
+    const db = testDb();
+    let offset = HOUR;
+    db.wallClock = () => Date.now() + offset;
+    const [early] = await rate(db, 1, 4);
+    const [alsoEarly] = await rate(db, 1, 4.5);
+    offset = 0; // the device learns the right time
+    const restamped = await restampAhead(db, '');
+    expect(restamped).toBe(2);
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    const stamps = outbox.map((entry) => entry.change.hlc);
+    expect(stamps.every((hlc) => Date.parse(hlc.slice(0, 24)) <= Date.now() + 1000)).toBe(true);
+    expect(stamps[0]! < stamps[1]!).toBe(true);
+    expect(stamps[0]).not.toBe(early!.hlc);
+    expect(stamps[1]).not.toBe(alsoEarly!.hlc);
+    // The cell's clock follows its newest change, and the next edit goes above it.
+    expect((await db.clocks.get(['rating', '1']))!.hlc).toBe(stamps[1]);
+    const [next] = await rate(db, 1, 5);
+    expect(next!.hlc > stamps[1]!).toBe(true);
+    expect(await restampAhead(db, '')).toBe(0);
+  });
+
+  it('refuses a note the server could not store, writing nothing', async () => {
+    const db = testDb();
+    for (const note of ['a\u0000b', 'broken \ud800 half']) {
+      await expect(
+        writeLocal(db, [
+          {
+            kind: 'watchlist',
+            key: '2',
+            value: { movieId: 2, addedAt: '2024-01-01T00:00:00Z', note },
+          },
+        ]),
+      ).rejects.toThrow(/NUL character or a broken/);
+    }
     expect(await db.outbox.count()).toBe(0);
   });
 });

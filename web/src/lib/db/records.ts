@@ -2,15 +2,18 @@
 // and (for local edits) the outbox in one transaction, so nothing is ever half-written.
 import {
   type Change,
+  changeSchema,
   type FeedbackKind,
   formatHlc,
   type Hlc,
+  laterHlc,
+  MAX_CLOCK_DRIFT_MS,
+  observe,
   parseHlc,
-  receive,
   tick,
   type RecordKind,
 } from '@filmfold/model';
-import { type FilmfoldDb, recordKey, recordTable } from './database';
+import { type FilmfoldDb, recordKey, recordTable, SIGNED_OUT } from './database';
 import { getSetting, putSetting, randomId } from './settings';
 
 /** A change as the app makes it; the clock stamps it when it is written. */
@@ -20,14 +23,19 @@ export type LocalChange = Change extends infer C
     : never
   : never;
 
-/** The device's clock ran into a state it cannot stamp (a clock far off, or 65,536 edits in 1 ms). */
+/** The device's clock ran into a state it cannot stamp (65,536 edits in one millisecond). */
 export class ClockError extends Error {
   override name = 'ClockError';
 }
 
+/** An edit the shared schemas refuse (a NUL in a note, say): nothing of it is written. */
+export class InvalidChangeError extends Error {
+  override name = 'InvalidChangeError';
+}
+
 const SYNCED_KINDS: RecordKind[] = ['rating', 'watchlist', 'favourite', 'viewing', 'feedback'];
 
-function syncedTables(db: FilmfoldDb) {
+export function syncedTables(db: FilmfoldDb) {
   return [db.settings, db.clocks, db.outbox, ...SYNCED_KINDS.map((kind) => recordTable(db, kind))];
 }
 
@@ -42,30 +50,59 @@ export async function deviceId(db: FilmfoldDb): Promise<string> {
   });
 }
 
-async function deviceClock(db: FilmfoldDb): Promise<Hlc> {
+/** The device's hybrid logical clock as last saved. */
+export async function deviceClock(db: FilmfoldDb): Promise<Hlc> {
   const stored = await getSetting(db, 'clock');
   return stored ? parseHlc(stored) : { millis: 0, counter: 0, node: await deviceId(db) };
 }
 
-async function store(db: FilmfoldDb, change: Change): Promise<void> {
+/** Now, in the server's time as far as this device knows it (its own wall clock, corrected). */
+export async function deviceNow(db: FilmfoldDb): Promise<number> {
+  return db.wallClock() + ((await getSetting(db, 'clockOffset')) ?? 0);
+}
+
+/** Who owns the changes made now: the signed-in account, or this device signed out. */
+export async function currentOwner(db: FilmfoldDb): Promise<string> {
+  return (await getSetting(db, 'account'))?.id ?? SIGNED_OUT;
+}
+
+/** Puts a cell's value and clock in place (a null value deletes the record, keeping its clock). */
+async function putCell(db: FilmfoldDb, change: Change): Promise<void> {
   const table = recordTable(db, change.kind);
   if (change.value === null) await table.delete(recordKey(change.kind, change.key));
   else await table.put(change.value);
   await db.clocks.put({ kind: change.kind, key: change.key, hlc: change.hlc });
 }
 
+/**
+ * The stamp for a local edit of a cell: above the device's clock, above every clock this device
+ * has seen for that cell, and no earlier than now. A slow wall clock therefore never makes an edit
+ * lose to the value it replaced.
+ */
+function nextStamp(clock: Hlc, cellHlc: string | undefined, now: number): Hlc {
+  const base = cellHlc ? { ...laterHlc(clock, parseHlc(cellHlc)), node: clock.node } : clock;
+  const next = tick(base, now);
+  if (!next.ok) throw new ClockError(`The device clock cannot advance (${next.reason}).`);
+  return next.clock;
+}
+
 /** Applies the person's own edits here and queues them for sync; returns them as stamped. */
 export async function writeLocal(db: FilmfoldDb, changes: LocalChange[]): Promise<Change[]> {
   return db.transaction('rw', syncedTables(db), async () => {
     let clock = await deviceClock(db);
+    const now = await deviceNow(db);
+    const owner = await currentOwner(db);
     const stamped: Change[] = [];
     for (const local of changes) {
-      const next = tick(clock, Date.now());
-      if (!next.ok) throw new ClockError(`The device clock cannot advance (${next.reason}).`);
-      clock = next.clock;
-      const change = { ...local, hlc: formatHlc(clock) } as Change;
-      await store(db, change);
-      await db.outbox.add({ change });
+      const cell = await db.clocks.get([local.kind, local.key]);
+      clock = nextStamp(clock, cell?.hlc, now);
+      const checked = changeSchema.safeParse({ ...local, hlc: formatHlc(clock) });
+      if (!checked.success) {
+        throw new InvalidChangeError(checked.error.issues[0]?.message ?? 'This edit is not valid.');
+      }
+      const change = checked.data;
+      await putCell(db, change);
+      await db.outbox.add({ change, owner });
       stamped.push(change);
     }
     await putSetting(db, 'clock', formatHlc(clock));
@@ -74,9 +111,11 @@ export async function writeLocal(db: FilmfoldDb, changes: LocalChange[]): Promis
 }
 
 /**
- * Applies changes pulled from the server: each wins only if its clock is newer than what this
- * device holds for that record (last writer wins, deletions included). Returns how many won.
- * `cursor`, when given, is stored as where the next pull starts.
+ * Applies changes from the server: each wins only if its clock is newer than what this device
+ * holds for that record (last writer wins, deletions included). Every stamp moves the device's
+ * clock forward, winning or not, however far ahead of this device's wall clock it is: the server
+ * checked it against its own. Returns how many won. `cursor`, when given, is stored as where the
+ * next pull starts.
  */
 export async function applyRemote(
   db: FilmfoldDb,
@@ -85,20 +124,52 @@ export async function applyRemote(
 ): Promise<number> {
   return db.transaction('rw', syncedTables(db), async () => {
     let clock = await deviceClock(db);
+    const now = await deviceNow(db);
     let won = 0;
     for (const change of changes) {
-      const seen = receive(clock, parseHlc(change.hlc), Date.now());
+      const seen = observe(clock, parseHlc(change.hlc), now);
       if (seen.ok) clock = seen.clock;
       const local = await db.clocks.get([change.kind, change.key]);
       // HLC text sorts like the clock, so plain string order decides.
       if (local && local.hlc >= change.hlc) continue;
-      await store(db, change);
+      await putCell(db, change);
       won++;
     }
     await putSetting(db, 'clock', formatHlc(clock));
     // The cursor moves in the same transaction, so a crash never skips or half-applies a page.
     if (cursor !== undefined) await putSetting(db, 'syncCursor', cursor);
     return won;
+  });
+}
+
+/**
+ * Re-dates `owner`'s unsent changes that are stamped further ahead than the server accepts: made
+ * while this device's clock ran fast, before it learned the server's time. They never reached
+ * anyone, so they may be re-dated; the clock restarts from the newest stamp the server could hold.
+ * Returns how many were re-dated.
+ */
+export async function restampAhead(db: FilmfoldDb, owner: string): Promise<number> {
+  return db.transaction('rw', syncedTables(db), async () => {
+    const now = await deviceNow(db);
+    const isAhead = (hlc: string) => parseHlc(hlc).millis > now + MAX_CLOCK_DRIFT_MS / 2;
+    const ahead = await db.outbox
+      .orderBy('seq')
+      .filter((entry) => entry.owner === owner && !entry.refusal && isAhead(entry.change.hlc))
+      .toArray();
+    if (ahead.length === 0) return 0;
+    let clock: Hlc = { millis: 0, counter: 0, node: await deviceId(db) };
+    await db.clocks.each((cell) => {
+      if (!isAhead(cell.hlc)) clock = { ...laterHlc(clock, parseHlc(cell.hlc)), node: clock.node };
+    });
+    for (const entry of ahead) {
+      const cell = await db.clocks.get([entry.change.kind, entry.change.key]);
+      clock = nextStamp(clock, cell && !isAhead(cell.hlc) ? cell.hlc : undefined, now);
+      const hlc = formatHlc(clock);
+      if (cell?.hlc === entry.change.hlc) await db.clocks.put({ ...cell, hlc });
+      await db.outbox.update(entry.seq!, { change: { ...entry.change, hlc } });
+    }
+    await putSetting(db, 'clock', formatHlc(clock));
+    return ahead.length;
   });
 }
 

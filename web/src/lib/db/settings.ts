@@ -8,8 +8,12 @@ export interface Settings {
   clock: string;
   /** Where the last pull stopped. */
   syncCursor: number;
-  /** A push sent but not yet confirmed: retried with the same mutation id. */
-  pendingPush: { mutationId: string; upToSeq: number };
+  /** The server's clock minus this device's, learned at each sync: edits are stamped in server time. */
+  clockOffset: number;
+  /** A push sent but not yet confirmed: retried with the same mutation id and the same entries. */
+  pendingPush: { mutationId: string; owner: string; seqs: number[] };
+  /** Stray unsent changes (another owner's) up to this outbox seq were decided on for this account. */
+  strayDecision: { account: string; upToSeq: number };
   /** The signed-in account, remembered for offline starts. */
   account: { id: string; email: string };
   hasRequestedPersistence: boolean;

@@ -3,7 +3,9 @@ import { liveQuery } from 'dexie';
 import { account } from '$lib/account/account.svelte';
 import { apiClient } from '$lib/api/client';
 import type { FilmfoldDb } from '$lib/db/database';
+import { currentOwner } from '$lib/db/records';
 import { handleError } from '$lib/ui/toasts.svelte';
+import { retryDelayMs } from './backoff';
 import { syncOnce } from './sync-run';
 
 export type SyncStatus =
@@ -11,6 +13,8 @@ export type SyncStatus =
   | { state: 'synced'; at: Date }
   | { state: 'syncing' }
   | { state: 'offline' }
+  /** The server answered 5xx (or is overloaded): tried again by itself after `retryAt`. */
+  | { state: 'trouble'; retryAt: Date }
   | { state: 'error'; message: string };
 
 /** Sync again this long after the last round, to pick up other devices' changes. */
@@ -20,20 +24,35 @@ const DEBOUNCE_MS = 400;
 
 class SyncEngine {
   status: SyncStatus = $state({ state: 'signed-out' });
-  /** Local changes not yet on the server. */
+  /** The signed-in account's (or, signed out, this device's) changes not yet on the server. */
   pending = $state(0);
+  /** Changes the server refused, set aside for the person to see (and discard). */
+  setAside = $state(0);
   private db: FilmfoldDb | null = null;
   private running: Promise<void> | null = null;
   private isRequestedAgain = false;
   private debounce: ReturnType<typeof setTimeout> | undefined;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private troubleCount = 0;
 
   /** Starts watching the outbox, the network and the clock; returns a stop function. */
   start(db: FilmfoldDb): () => void {
     this.db = db;
-    const outbox = liveQuery(() => db.outbox.count()).subscribe({
-      next: (count) => {
-        const grew = count > this.pending;
-        this.pending = count;
+    const outbox = liveQuery(async () => {
+      // Read inside the query, so that signing in or out recounts.
+      const owner = await currentOwner(db);
+      let pending = 0;
+      let setAside = 0;
+      await db.outbox.each((entry) => {
+        if (entry.refusal) setAside++;
+        else if (entry.owner === owner) pending++;
+      });
+      return { pending, setAside };
+    }).subscribe({
+      next: ({ pending, setAside }) => {
+        const grew = pending > this.pending;
+        this.pending = pending;
+        this.setAside = setAside;
         if (grew) this.soon();
       },
       error: (err: unknown) => handleError(err, 'Watching the outbox'),
@@ -57,6 +76,7 @@ class SyncEngine {
       document.removeEventListener('visibilitychange', visible);
       clearInterval(poll);
       clearTimeout(this.debounce);
+      clearTimeout(this.retry);
     };
   }
 
@@ -97,9 +117,15 @@ class SyncEngine {
     this.status = { state: 'syncing' };
     try {
       const outcome = await syncOnce(db, apiClient());
+      if (outcome.ok || outcome.reason !== 'server-trouble') this.troubleCount = 0;
       if (outcome.ok) this.status = { state: 'synced', at: new Date() };
       else if (outcome.reason === 'offline') this.status = { state: 'offline' };
-      else if (outcome.reason === 'signed-out') {
+      else if (outcome.reason === 'server-trouble') {
+        const wait = retryDelayMs(this.troubleCount++);
+        this.status = { state: 'trouble', retryAt: new Date(Date.now() + wait) };
+        clearTimeout(this.retry);
+        this.retry = setTimeout(() => void this.syncNow(), wait);
+      } else if (outcome.reason === 'signed-out') {
         await account.load(db);
         this.status = account.current
           ? { state: 'error', message: outcome.message }
@@ -115,7 +141,9 @@ class SyncEngine {
 export const sync = new SyncEngine();
 
 /** One line for the status pill. */
-export function describeSync(status: SyncStatus, pending: number): string {
+export function describeSync(status: SyncStatus, pending: number, setAside = 0): string {
+  if (setAside > 0 && status.state !== 'signed-out')
+    return `${setAside} change${setAside === 1 ? '' : 's'} not saved`;
   switch (status.state) {
     case 'signed-out':
       return pending > 0 ? 'On this device only' : 'Not syncing';
@@ -125,6 +153,8 @@ export function describeSync(status: SyncStatus, pending: number): string {
       return 'Syncing…';
     case 'offline':
       return pending > 0 ? `Offline · ${pending} waiting` : 'Offline';
+    case 'trouble':
+      return 'Server trouble, retrying';
     case 'error':
       return 'Sync error';
   }

@@ -55,6 +55,7 @@ describe('syncOnce against the real server', () => {
       ok: true,
       pushed: 3,
       pulled: 0,
+      setAside: 0,
     });
     expect(await phone.outbox.count()).toBe(0);
     const laptopRound = await syncOnce(
@@ -85,14 +86,22 @@ describe('syncOnce against the real server', () => {
     const pending = await getSetting(db, 'pendingPush');
     expect(pending).toBeDefined();
 
-    // The server applied the push but the answer was lost: the retry reuses the mutation id.
+    // The server applied the push but the answer was lost: the retry reuses the mutation id,
+    // and the server answers it as a replay.
     let answersLost = true;
+    const pushes: { mutationId: string; isReplay?: boolean }[] = [];
     const flaky = apiClient(ORIGIN, async (input, init) => {
       const request = new Request(input instanceof Request ? input : String(input), init);
       request.headers.set('origin', ORIGIN);
       request.headers.set('cookie', cookie);
+      const isPush = request.url.includes('/push');
+      const sent = isPush ? ((await request.clone().json()) as { mutationId: string }) : null;
       const answer = await app.request(request);
-      if (answersLost && request.url.includes('/push')) {
+      if (sent) {
+        const body = (await answer.clone().json()) as { isReplay: boolean };
+        pushes.push({ mutationId: sent.mutationId, isReplay: body.isReplay });
+      }
+      if (answersLost && isPush) {
         answersLost = false;
         throw new TypeError('connection reset');
       }
@@ -102,6 +111,10 @@ describe('syncOnce against the real server', () => {
     expect(await getSetting(db, 'pendingPush')).toEqual(pending);
     const retried = await syncOnce(db, flaky);
     expect(retried).toMatchObject({ ok: true });
+    expect(pushes).toEqual([
+      { mutationId: pending!.mutationId, isReplay: false },
+      { mutationId: pending!.mutationId, isReplay: true },
+    ]);
     expect(await db.outbox.count()).toBe(0);
     expect(await getSetting(db, 'pendingPush')).toBeUndefined();
   });

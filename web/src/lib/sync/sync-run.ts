@@ -1,8 +1,13 @@
 // Runs in the browser. One round of sync: push the outbox, then pull what other devices wrote.
-import { pullResponseSchema, SYNC_PROTOCOL_VERSION } from '@filmfold/model';
-import type { ApiClient } from '$lib/api/client';
-import type { FilmfoldDb } from '$lib/db/database';
-import { applyRemote, deviceId } from '$lib/db/records';
+import {
+  type Change,
+  pullResponseSchema,
+  pushResponseSchema,
+  SYNC_PROTOCOL_VERSION,
+} from '@filmfold/model';
+import { type ApiClient, NetworkError } from '$lib/api/client';
+import type { FilmfoldDb, OutboxEntry } from '$lib/db/database';
+import { applyRemote, currentOwner, deviceId, restampAhead } from '$lib/db/records';
 import { deleteSetting, getSetting, putSetting, randomId } from '$lib/db/settings';
 
 /** Changes per push; the server takes up to 1,000. */
@@ -10,66 +15,122 @@ const PUSH_BATCH = 250;
 const PULL_PAGE = 500;
 
 export type SyncOutcome =
-  | { ok: true; pushed: number; pulled: number }
+  | { ok: true; pushed: number; pulled: number; setAside: number }
   | {
       ok: false;
-      reason: 'offline' | 'signed-out' | 'update-required' | 'refused';
+      reason: 'offline' | 'server-trouble' | 'signed-out' | 'update-required' | 'refused';
       message: string;
     };
 
 type Failure = Extract<SyncOutcome, { ok: false }>;
 
-async function failureOf(res: Response): Promise<Failure> {
-  if (res.status === 401)
-    return { ok: false, reason: 'signed-out', message: 'Sign in again to sync.' };
+/** A refusal the device can act on: which code the server gave, and its words. */
+interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+}
+
+async function refusalOf(res: Response): Promise<Refusal> {
+  let code = `http_${res.status}`;
   let message = `The server answered ${res.status}.`;
   try {
-    const body = (await res.json()) as { error?: { message?: string } };
+    const body = (await res.json()) as { error?: { code?: string; message?: string } };
+    if (body.error?.code) code = body.error.code;
     if (body.error?.message) message = body.error.message;
   } catch {
     // Not a JSON error body (a proxy page, say): the status says enough.
   }
-  if (res.status === 426) return { ok: false, reason: 'update-required', message };
-  if (res.status >= 500) return { ok: false, reason: 'offline', message };
+  return { status: res.status, code, message };
+}
+
+function failureOf(refusal: Refusal): Failure {
+  const { status, message } = refusal;
+  if (status === 401) return { ok: false, reason: 'signed-out', message: 'Sign in again to sync.' };
+  if (status === 426) return { ok: false, reason: 'update-required', message };
+  if (status >= 500 || status === 429)
+    return { ok: false, reason: 'server-trouble', message: 'The server is having trouble.' };
   return { ok: false, reason: 'refused', message };
 }
 
+/** The server's clock, as the offset from this device's: edits are stamped in server time. */
+async function learnServerTime(db: FilmfoldDb, serverTime: number): Promise<void> {
+  await putSetting(db, 'clockOffset', serverTime - db.wallClock());
+}
+
+/** The next batch of `owner`'s unsent changes, oldest first, leaving out those set aside. */
+function nextBatch(db: FilmfoldDb, owner: string, size: number): Promise<OutboxEntry[]> {
+  return db.outbox
+    .orderBy('seq')
+    .filter((entry) => entry.owner === owner && !entry.refusal)
+    .limit(size)
+    .toArray();
+}
+
 /**
- * Pushes the outbox in batches. A batch keeps its mutation id until the server confirms it, so a
- * push retried after a lost answer or a closed tab is applied once.
+ * Pushes the signed-in account's own outbox in batches; changes made under another account, or
+ * signed out, stay where they are. A batch keeps its mutation id until the server confirms it,
+ * so a push retried after a lost answer or a closed tab is applied once. A batch the server
+ * refuses (400) is retried one change at a time, and a change refused alone is set aside for the
+ * person to see; the rest goes on.
  */
-async function pushOutbox(db: FilmfoldDb, client: ApiClient): Promise<number | Failure> {
+async function pushOutbox(
+  db: FilmfoldDb,
+  client: ApiClient,
+): Promise<{ pushed: number; setAside: number } | Failure> {
   const device = await deviceId(db);
+  const owner = await currentOwner(db);
   let pushed = 0;
+  let setAside = 0;
+  let batchSize = PUSH_BATCH;
+  let hasRestamped = false;
   for (;;) {
     let pending = await getSetting(db, 'pendingPush');
+    if (pending && pending.owner !== owner) pending = undefined;
     if (!pending) {
-      const last =
-        (await db.outbox
-          .orderBy('seq')
-          .offset(PUSH_BATCH - 1)
-          .first()) ?? (await db.outbox.orderBy('seq').last());
-      if (!last) return pushed;
-      pending = { mutationId: randomId(), upToSeq: last.seq! };
+      const batch = await nextBatch(db, owner, batchSize);
+      if (batch.length === 0) return { pushed, setAside };
+      pending = { mutationId: randomId(), owner, seqs: batch.map((entry) => entry.seq!) };
       await putSetting(db, 'pendingPush', pending);
     }
-    const entries = await db.outbox.where('seq').belowOrEqual(pending.upToSeq).toArray();
-    if (entries.length > 0) {
-      const res = await client.api.sync.push.$post({
-        json: {
-          protocolVersion: SYNC_PROTOCOL_VERSION,
-          deviceId: device,
-          mutationId: pending.mutationId,
-          changes: entries.map((entry) => entry.change),
-        },
-      });
-      if (!res.ok) return failureOf(res);
+    const entries = (await db.outbox.bulkGet(pending.seqs)).filter(
+      (entry): entry is OutboxEntry => entry !== undefined,
+    );
+    const res = await client.api.sync.push.$post({
+      json: {
+        protocolVersion: SYNC_PROTOCOL_VERSION,
+        deviceId: device,
+        mutationId: pending.mutationId,
+        changes: entries.map((entry) => entry.change),
+      },
+    });
+    if (!res.ok) {
+      const refusal = await refusalOf(res);
+      if (refusal.status !== 400) return failureOf(refusal);
+      // Refused whole, so nothing of it was applied: the same changes may go again under new ids.
+      await deleteSetting(db, 'pendingPush');
+      if (refusal.code === 'clock_drift' && !hasRestamped) {
+        // This device's clock ran fast: learn the server's time from a pull, re-date, retry.
+        hasRestamped = true;
+        const pulled = await pullChanges(db, client);
+        if (typeof pulled !== 'number') return pulled;
+        await restampAhead(db, owner);
+      } else if (entries.length > 1) {
+        batchSize = 1;
+      } else {
+        await db.outbox.update(pending.seqs[0]!, { refusal: refusal.message });
+        setAside++;
+      }
+      continue;
     }
-    const upToSeq = pending.upToSeq;
+    const answer = pushResponseSchema.parse(await res.json());
+    await learnServerTime(db, answer.serverTime);
     await db.transaction('rw', db.outbox, db.settings, async () => {
-      await db.outbox.where('seq').belowOrEqual(upToSeq).delete();
+      await db.outbox.bulkDelete(pending.seqs);
       await deleteSetting(db, 'pendingPush');
     });
+    // Where another device's newer value won, the server sends it back: show the winner.
+    await applyRemote(db, answer.superseded);
     pushed += entries.length;
   }
 }
@@ -86,7 +147,7 @@ async function pullChanges(db: FilmfoldDb, client: ApiClient): Promise<number | 
         limit: String(PULL_PAGE),
       },
     });
-    if (!res.ok) return failureOf(res);
+    if (!res.ok) return failureOf(await refusalOf(res));
     const page = pullResponseSchema.safeParse(await res.json());
     if (!page.success) {
       return {
@@ -95,23 +156,32 @@ async function pullChanges(db: FilmfoldDb, client: ApiClient): Promise<number | 
         message: 'The server sent changes this app cannot read.',
       };
     }
-    pulled += await applyRemote(db, page.data.changes, page.data.cursor);
+    await learnServerTime(db, page.data.serverTime);
+    pulled += await applyRemote(db, page.data.changes as Change[], page.data.cursor);
     if (!page.data.hasMore) return pulled;
   }
 }
 
-/** Pushes, then pulls. Being offline is an outcome, not an exception. */
+/** Pushes, then pulls. Being offline is an outcome, not an exception; a bug is an exception. */
 export async function syncOnce(db: FilmfoldDb, client: ApiClient): Promise<SyncOutcome> {
   try {
     const pushed = await pushOutbox(db, client);
-    if (typeof pushed !== 'number') return pushed;
+    if ('ok' in pushed) return pushed;
     const pulled = await pullChanges(db, client);
     if (typeof pulled !== 'number') return pulled;
-    return { ok: true, pushed, pulled };
+    return { ok: true, pushed: pushed.pushed, pulled, setAside: pushed.setAside };
   } catch (err) {
-    // fetch rejects with a TypeError when the network is down.
-    if (err instanceof TypeError)
-      return { ok: false, reason: 'offline', message: 'No connection to the server.' };
+    if (err instanceof NetworkError) return { ok: false, reason: 'offline', message: err.message };
     throw err;
   }
+}
+
+/** Changes the server refused, set aside with its reason, newest first. */
+export async function setAsideChanges(db: FilmfoldDb): Promise<OutboxEntry[]> {
+  return (await db.outbox.filter((entry) => entry.refusal !== undefined).toArray()).reverse();
+}
+
+/** Drops a change the server refused: it stays on this device as it is, unsynced. */
+export async function discardSetAside(db: FilmfoldDb, seq: number): Promise<void> {
+  await db.outbox.delete(seq);
 }
