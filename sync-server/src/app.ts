@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
@@ -10,6 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { LoginThrottle } from './auth/login-throttle';
 import type { Database } from './db/database';
 import { ApiError, handleError, notFound } from './errors';
+import { clientAddress, type TrustProxy } from './http/client-address';
 import type { MetadataProviders } from './providers/providers';
 import type { EnrichmentProgress } from './services/enrichment-runner';
 import { requestLog } from './middleware/request-log';
@@ -37,12 +38,18 @@ export interface AppOptions {
   providers?: MetadataProviders;
   /** How far the catalog's enrichment from TMDB got, for /api/health. */
   enrichment?: () => EnrichmentProgress;
+  /** How to read the client's address behind reverse proxies (TRUST_PROXY); absent: the socket's. */
+  trustProxy?: TrustProxy;
+  /** Wrong passwords per account and per address checked at once (LOGIN_FREE_ATTEMPTS). */
+  loginFreeAttempts?: number;
   /** Where request log lines go; absent logs nothing (tests). */
   log?: (line: string) => void;
 }
 
 /** Builds the app: the API under /api, the PWA everywhere else. */
 export function createApp(options: AppOptions) {
+  const trust = options.trustProxy ?? { kind: 'none' };
+  const addressOf = (c: Context) => clientAddress(c, trust);
   const api = new Hono()
     .use(
       bodyLimit({
@@ -61,9 +68,16 @@ export function createApp(options: AppOptions) {
     .use('/sync/*', compress())
     .use(sessionLoader(options.database))
     .route('/health', healthRoutes(options.database, options.providers, options.enrichment))
-    .route('/', authRoutes(options.database, new LoginThrottle(options.database.db)))
+    .route(
+      '/',
+      authRoutes(
+        options.database,
+        new LoginThrottle(options.database, options.loginFreeAttempts),
+        addressOf,
+      ),
+    )
     .route('/', syncRoutes(options.database))
-    .route('/', contributionRoutes(options.database))
+    .route('/', contributionRoutes(options.database, addressOf))
     .route('/', artifactRoutes(options.database))
     .route('/', posterRoutes(options.database, options.providers))
     .route('/', filmRoutes(options.database, options.providers))

@@ -1,6 +1,8 @@
 // Runs in Node. The only file that reads process.env: parsed once at boot.
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_FREE_ATTEMPTS } from './auth/login-throttle';
+import { trustProxySchema } from './http/client-address';
 
 const defaultWebDir = fileURLToPath(new URL('../../web/build', import.meta.url));
 const defaultDataDir = fileURLToPath(new URL('../../data', import.meta.url));
@@ -34,6 +36,13 @@ export const configSchema = z.object({
   /** OMDb API key, for IMDb, Rotten Tomatoes and Metacritic ratings. */
   OMDB_KEY: z.string().min(1).optional(),
   OMDB_BASE_URL: z.url().default('https://www.omdbapi.com/'),
+  /**
+   * Behind a reverse proxy: how many proxy hops to believe in X-Forwarded-For, or the proxies'
+   * addresses (comma-separated). Off by default: the socket's peer is the client.
+   */
+  TRUST_PROXY: trustProxySchema,
+  /** Wrong passwords per account and per address checked at once before sign-in slows down. */
+  LOGIN_FREE_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(DEFAULT_FREE_ATTEMPTS),
   /** Extra origins allowed to make mutating API requests, comma-separated (e.g. http://localhost:5173). */
   ALLOWED_ORIGINS: z
     .string()

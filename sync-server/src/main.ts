@@ -52,6 +52,8 @@ async function main(): Promise<void> {
     database,
     webDir: config.WEB_DIR,
     allowedOrigins: config.ALLOWED_ORIGINS,
+    trustProxy: config.TRUST_PROXY,
+    loginFreeAttempts: config.LOGIN_FREE_ATTEMPTS,
     providers,
     enrichment: enrichment.progress,
     log: (line) => console.log(line),

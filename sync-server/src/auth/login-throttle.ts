@@ -3,60 +3,94 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Db } from '../db/database';
+import type { Database } from '../db/database';
 import { loginFailures } from '../db/schema';
 
-/** Failures allowed before any delay. */
-const FREE_FAILURES = 3;
+/** Wrong passwords per key that are checked at once; after them each one waits longer. */
+export const DEFAULT_FREE_ATTEMPTS = 4;
 const MAX_DELAY_SECONDS = 15 * 60;
 /** Failures older than this are forgotten. */
-const MEMORY_MS = 24 * 60 * 60 * 1000;
+export const LOGIN_FAILURE_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 const hashKey = (key: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(key)));
 
+export type Reservation = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** Thrown inside the reservation's transaction to undo the keys already counted. */
+class Locked extends Error {}
+
 /**
- * Counts failed logins per key. After FREE_FAILURES, each further failure doubles the wait:
- * 1 s, 2 s, 4 s … up to 15 minutes. A success clears the key.
+ * Counts sign-in attempts per key. An attempt is reserved (counted as a failure) before the
+ * password is checked, in one transaction that takes each key's row lock, so N attempts sent at
+ * once count as N and at most `freeAttempts` of them reach the password hash. A success clears
+ * the keys. After `freeAttempts` failures each further one doubles the wait: 1 s, 2 s, 4 s … up
+ * to 15 minutes.
  */
 export class LoginThrottle {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly database: Database,
+    private readonly freeAttempts = DEFAULT_FREE_ATTEMPTS,
+  ) {}
 
-  /** Seconds to wait before every one of `keys` may try again; 0 when they may try now. */
-  async retryAfter(keys: readonly string[], now = new Date()): Promise<number> {
-    const rows = await this.db
-      .select({ lockedUntil: loginFailures.lockedUntil })
-      .from(loginFailures)
-      .where(inArray(loginFailures.keyHash, keys.map(hashKey)));
-    const until = Math.max(now.getTime(), ...rows.map((row) => row.lockedUntil.getTime()));
-    return Math.ceil((until - now.getTime()) / 1000);
-  }
-
-  /** Counts one failure against each key, atomically, so concurrent failures all count. */
-  async recordFailure(keys: readonly string[], now = new Date()): Promise<void> {
-    const forgetBefore = new Date(now.getTime() - MEMORY_MS);
-    await this.db.delete(loginFailures).where(lt(loginFailures.updatedAt, forgetBefore));
-    const count = sql`${loginFailures.failures} + 1`;
+  /** Reserves one attempt on every key, or none when any key must wait. */
+  async reserve(keys: readonly string[], now = new Date()): Promise<Reservation> {
+    // Always the same order, so two attempts never wait on each other's locks in a cycle.
+    const hashes = [...new Set(keys.map(hashKey))].sort();
     const nowSql = sql`${now.toISOString()}::timestamptz`;
-    for (const key of keys) {
-      await this.db
-        .insert(loginFailures)
-        .values({ keyHash: hashKey(key), failures: 1, lockedUntil: now, updatedAt: now })
-        .onConflictDoUpdate({
-          target: loginFailures.keyHash,
-          set: {
-            failures: count,
-            lockedUntil: sql`case when ${count} > ${FREE_FAILURES}
-              then ${nowSql} + least(power(2, ${count} - ${FREE_FAILURES + 1}), ${MAX_DELAY_SECONDS}) * interval '1 second'
-              else ${nowSql} end`,
-            updatedAt: now,
-          },
-        });
+    const forgetBefore = sql`${new Date(now.getTime() - LOGIN_FAILURE_MEMORY_MS).toISOString()}::timestamptz`;
+    const count = sql`case when ${loginFailures.updatedAt} < ${forgetBefore} then 1 else ${loginFailures.failures} + 1 end`;
+    try {
+      await this.database.transaction(async (tx) => {
+        for (const keyHash of hashes) {
+          const counted = await tx
+            .insert(loginFailures)
+            .values({
+              keyHash,
+              failures: 1,
+              lockedUntil: this.freeAttempts <= 1 ? new Date(now.getTime() + 1000) : now,
+              updatedAt: now,
+            })
+            .onConflictDoUpdate({
+              target: loginFailures.keyHash,
+              set: {
+                failures: count,
+                lockedUntil: sql`case when ${count} >= ${this.freeAttempts}
+                  then ${nowSql} + least(power(2, ${count} - ${this.freeAttempts}), ${MAX_DELAY_SECONDS}) * interval '1 second'
+                  else ${nowSql} end`,
+                updatedAt: now,
+              },
+              // Evaluated on the row as the last attempt left it: a locked key takes no attempt.
+              setWhere: sql`${loginFailures.lockedUntil} <= ${nowSql}`,
+            })
+            .returning({ keyHash: loginFailures.keyHash });
+          if (counted.length === 0) throw new Locked();
+        }
+      });
+      return { ok: true };
+    } catch (err) {
+      if (!(err instanceof Locked)) throw err;
+      const rows = await this.database.db
+        .select({ lockedUntil: loginFailures.lockedUntil })
+        .from(loginFailures)
+        .where(inArray(loginFailures.keyHash, hashes));
+      const until = Math.max(now.getTime() + 1000, ...rows.map((r) => r.lockedUntil.getTime()));
+      return { ok: false, retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) };
     }
   }
 
+  /** A right password: the keys start again from nothing. */
   async recordSuccess(keys: readonly string[]): Promise<void> {
     for (const key of keys) {
-      await this.db.delete(loginFailures).where(eq(loginFailures.keyHash, hashKey(key)));
+      await this.database.db.delete(loginFailures).where(eq(loginFailures.keyHash, hashKey(key)));
     }
+  }
+
+  /** Forgets failures older than a day; run by the retention sweep. Returns how many went. */
+  async forgetOld(now = new Date()): Promise<number> {
+    const gone = await this.database.db
+      .delete(loginFailures)
+      .where(lt(loginFailures.updatedAt, new Date(now.getTime() - LOGIN_FAILURE_MEMORY_MS)))
+      .returning({ keyHash: loginFailures.keyHash });
+    return gone.length;
   }
 }

@@ -1,19 +1,9 @@
 // Runs in Node. A fixed-window request limit per key, kept in memory only.
-import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
-
-/** The caller's address, for in-memory limits only (never stored). */
-export function addressOf(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // requests made in-process (tests) have no socket
-  }
-}
 
 /** Allows `limit` requests per key per window; answers how long to wait when over. */
 export class RateLimit {
   private readonly windows = new Map<string, { start: number; count: number }>();
+  private lastSweep = 0;
 
   constructor(
     private readonly limit: number,
@@ -22,6 +12,7 @@ export class RateLimit {
 
   /** Seconds to wait, or 0 when this request may go ahead (and is counted). */
   take(key: string, now = Date.now()): number {
+    this.sweep(now);
     const window = this.windows.get(key);
     if (!window || now - window.start >= this.windowMs) {
       this.windows.set(key, { start: now, count: 1 });
@@ -30,5 +21,19 @@ export class RateLimit {
     if (window.count >= this.limit) return Math.ceil((window.start + this.windowMs - now) / 1000);
     window.count++;
     return 0;
+  }
+
+  /** Keys being counted now; an ended window is forgotten within one window's time. */
+  get size(): number {
+    return this.windows.size;
+  }
+
+  /** Once per window, forgets every key whose window has ended, so the map cannot only grow. */
+  private sweep(now: number): void {
+    if (now - this.lastSweep < this.windowMs) return;
+    this.lastSweep = now;
+    for (const [key, window] of this.windows) {
+      if (now - window.start >= this.windowMs) this.windows.delete(key);
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { createApp } from '../app';
+import { DEFAULT_FREE_ATTEMPTS } from '../auth/login-throttle';
 import { describeOnEachDatabase } from '../db/test-databases';
 import { browser, ORIGIN, pushBody, randomAddress, ratingChange } from '../http/test-client';
 
@@ -104,11 +105,74 @@ describeOnEachDatabase('accounts and sessions', (db) => {
       statuses.push(res.status);
       if (res.status === 429) retryAfter = res.headers.get('retry-after') ?? '';
     }
-    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(statuses.slice(0, DEFAULT_FREE_ATTEMPTS)).toEqual(
+      Array(DEFAULT_FREE_ATTEMPTS).fill(401),
+    );
     expect(statuses).toContain(429);
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
     // Even the right password waits while the account is locked.
     expect((await b.send('POST', '/api/auth/login', { email, password })).status).toBe(429);
+  });
+
+  it.each([30, 100])(
+    'lets at most the free attempts of %i wrong passwords sent at once reach the password check',
+    async (parallel) => {
+      const { email } = await signedUp();
+      const address = randomAddress();
+      const statuses = await Promise.all(
+        Array.from({ length: parallel }, (_, i) =>
+          browser(app, address)
+            .send('POST', '/api/auth/login', { email, password: `wrong password ${i}` })
+            .then((res) => res.status),
+        ),
+      );
+      // A 401 is an attempt that reached argon2; every other one was refused before it.
+      const checked = statuses.filter((status) => status === 401).length;
+      expect(checked).toBeGreaterThan(0);
+      expect(checked).toBeLessThanOrEqual(DEFAULT_FREE_ATTEMPTS);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(parallel - checked);
+    },
+    60_000,
+  );
+
+  it('reads the client address through trusted proxies only (TRUST_PROXY)', async () => {
+    const behindProxy = createApp({ database: db(), trustProxy: { kind: 'hops', hops: 1 } });
+    const proxy = randomAddress();
+    const { email } = await signedUp();
+    // Two people behind one proxy: one of them failing does not lock out the other.
+    const attacker = randomAddress();
+    for (let attempt = 0; attempt < 6; attempt++) {
+      await browser(behindProxy, proxy).send(
+        'POST',
+        '/api/auth/login',
+        { email: freshEmail(), password: `wrong ${attempt}` },
+        { 'x-forwarded-for': attacker },
+      );
+    }
+    const other = await browser(behindProxy, proxy).send(
+      'POST',
+      '/api/auth/login',
+      { email, password },
+      { 'x-forwarded-for': randomAddress() },
+    );
+    expect(other.status).toBe(200);
+    // Without TRUST_PROXY a forged header changes nothing: the socket's address counts.
+    const direct = randomAddress();
+    for (let attempt = 0; attempt < 6; attempt++) {
+      await browser(app, direct).send(
+        'POST',
+        '/api/auth/login',
+        { email: freshEmail(), password: `wrong ${attempt}` },
+        { 'x-forwarded-for': randomAddress() },
+      );
+    }
+    const forged = await browser(app, direct).send(
+      'POST',
+      '/api/auth/login',
+      { email, password },
+      { 'x-forwarded-for': randomAddress() },
+    );
+    expect(forged.status).toBe(429);
   });
 
   it('shares the throttle between server processes, per address across accounts', async () => {

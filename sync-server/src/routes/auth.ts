@@ -13,7 +13,6 @@ import { prepareTimingEqualiser } from '../auth/passwords';
 import { createSession, invalidateSession, invalidateUserSessions } from '../auth/sessions';
 import type { Database } from '../db/database';
 import { ApiError } from '../errors';
-import { addressOf } from '../http/rate-limit';
 import { jsonInput } from '../http/validate';
 import {
   clearSessionCookie,
@@ -23,7 +22,11 @@ import {
   setSessionCookie,
 } from '../middleware/session';
 
-export function authRoutes(database: Database, throttle: LoginThrottle) {
+export function authRoutes(
+  database: Database,
+  throttle: LoginThrottle,
+  addressOf: (c: Context) => string,
+) {
   prepareTimingEqualiser();
   const startSession = async (c: Context, userId: string) => {
     const { token, session } = await createSession(database.db, userId);
@@ -46,8 +49,10 @@ export function authRoutes(database: Database, throttle: LoginThrottle) {
     .post('/auth/login', jsonInput(logInSchema), async (c) => {
       const { email, password } = c.req.valid('json');
       const keys = [`account:${email.trim().toLowerCase()}`, `address:${addressOf(c)}`];
-      const wait = await throttle.retryAfter(keys);
-      if (wait > 0) {
+      // Counted before the password is checked, so that parallel attempts cannot slip past.
+      const reservation = await throttle.reserve(keys);
+      if (!reservation.ok) {
+        const wait = reservation.retryAfterSeconds;
         throw new ApiError(
           429,
           'too_many_attempts',
@@ -56,10 +61,8 @@ export function authRoutes(database: Database, throttle: LoginThrottle) {
         );
       }
       const outcome = await logIn(database, email, password);
-      if (!outcome.ok) {
-        await throttle.recordFailure(keys);
+      if (!outcome.ok)
         throw new ApiError(401, 'invalid_credentials', 'Incorrect email or password.');
-      }
       await throttle.recordSuccess(keys);
       await startSession(c, outcome.userId);
       return c.json({ id: outcome.userId }, 200);

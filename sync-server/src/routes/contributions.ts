@@ -1,16 +1,16 @@
 // Runs in Node. POST/DELETE /api/contributions: anonymous, never linked to an account.
 import { clientIdSchema, contributionSchema } from '@filmfold/model';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { Database } from '../db/database';
 import { ApiError } from '../errors';
-import { addressOf, RateLimit } from '../http/rate-limit';
+import { RateLimit } from '../http/rate-limit';
 import { jsonInput } from '../http/validate';
 import { storeContribution, withdrawContribution } from '../services/contributions';
 
 /** Uploads per address per hour; the address is counted in memory and never stored. */
 const UPLOADS_PER_HOUR = 30;
 
-export function contributionRoutes(database: Database) {
+export function contributionRoutes(database: Database, addressOf: (c: Context) => string) {
   const limit = new RateLimit(UPLOADS_PER_HOUR, 60 * 60 * 1000);
   const takeOrRefuse = (key: string) => {
     const wait = limit.take(key);
