@@ -6,10 +6,11 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
+import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import { LoginThrottle } from './auth/login-throttle';
 import type { Database } from './db/database';
-import { ApiError, handleError, notFound } from './errors';
+import { ApiError, errorBody, handleError, notFound } from './errors';
 import { clientAddress, type TrustProxy } from './http/client-address';
 import type { MetadataProviders } from './providers/providers';
 import type { EnrichmentProgress } from './services/enrichment-runner';
@@ -44,6 +45,43 @@ export interface AppOptions {
   loginFreeAttempts?: number;
   /** Where request log lines go; absent logs nothing (tests). */
   log?: (line: string) => void;
+}
+
+/** The security headers of every answer, the ones Node's parser forces on us included. */
+const securityHeaders = () =>
+  secureHeaders({ contentSecurityPolicy: { frameAncestors: ["'none'"] } });
+
+/**
+ * A request refused without its body being read (too large, signed out, wrong origin) leaves
+ * that body on the connection: close the connection after the answer, so that the client opens
+ * a fresh one instead of having its next request cut off.
+ */
+const closeAfterUnreadBody = createMiddleware(async (c, next) => {
+  await next();
+  const hasBody =
+    c.req.header('transfer-encoding') !== undefined ||
+    Number(c.req.header('content-length') ?? 0) > 0;
+  if (hasBody && !c.req.raw.bodyUsed && c.res.status >= 400) c.header('Connection', 'close');
+});
+
+/**
+ * What Node answers for a request it cannot even turn into a URL (a backslash in the path, a bad
+ * Host): the same JSON error and security headers as every other refusal. For `serve`'s
+ * errorHandler.
+ */
+export async function unparseableRequest(): Promise<Response> {
+  return new Hono()
+    .use(securityHeaders())
+    .all('*', (c) =>
+      c.json(
+        errorBody('bad_request', 'This request could not be read (malformed path or host).'),
+        400,
+        {
+          Connection: 'close',
+        },
+      ),
+    )
+    .request('http://localhost/');
 }
 
 /** Builds the app: the API under /api, the PWA everywhere else. */
@@ -88,7 +126,8 @@ export function createApp(options: AppOptions) {
     .use(requestLog(options.log))
     // The pages carry their own Content-Security-Policy (web/svelte.config.js); this header adds
     // what a <meta> cannot: nobody may frame the app.
-    .use(secureHeaders({ contentSecurityPolicy: { frameAncestors: ["'none'"] } }))
+    .use(securityHeaders())
+    .use(closeAfterUnreadBody)
     .route('/api', api);
 
   // Unknown API paths answer JSON, never the app shell below.

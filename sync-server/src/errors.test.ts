@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it, vi } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { testDatabases } from './db/test-databases';
+import { users } from './db/schema';
 import { handleError } from './errors';
 
 function appThrowing(err: Error) {
@@ -31,5 +34,34 @@ describe('handleError', () => {
     );
     expect(res.status).toBe(418);
     expect(await res.json()).toEqual({ error: { code: 'http_418', message: 'I am a teapot' } });
+  });
+});
+
+describe.each(testDatabases())('logging a database failure on %s', (_name, open) => {
+  it('names the code and constraint, never the query, its parameters or the message', async () => {
+    const database = await open();
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'error').mockImplementation((...args) => {
+      lines.push(args.join(' '));
+    });
+    const app = new Hono()
+      .get('/dup', async () => {
+        const row = {
+          id: randomUUID(),
+          email: `private.person.${randomUUID()}@example.org`,
+          passwordHash: 'secret-hash',
+        };
+        await database.db.insert(users).values(row);
+        await database.db.insert(users).values(row);
+        return new Response('unreachable');
+      })
+      .onError(handleError);
+    const res = await app.request('/dup');
+    expect(res.status).toBe(500);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/database error code=23505 constraint=users_pkey/);
+    expect(lines[0]).not.toMatch(/private\.person|secret-hash|insert into|params/i);
+    log.mockRestore();
+    await database.close();
   });
 });

@@ -41,8 +41,53 @@ export function handleError(err: Error, c: Context): Response {
             : `http_${err.status}`;
     return c.json(errorBody(code, err.message), err.status);
   }
-  console.error(`[${c.req.method} ${c.req.path}]`, err);
+  console.error(`[${c.req.method} ${c.req.path}] ${describeServerError(err)}`);
   return c.json(errorBody('internal', 'Something went wrong on the server.'), 500);
+}
+
+/** What PostgreSQL and PGlite put on an error: a SQLSTATE code and where it happened. */
+interface DatabaseErrorFields {
+  code?: unknown;
+  /** PGlite's names; postgres.js says constraint_name, table_name, column_name. */
+  constraint?: unknown;
+  table?: unknown;
+  column?: unknown;
+  constraint_name?: unknown;
+  table_name?: unknown;
+  column_name?: unknown;
+}
+
+/**
+ * A log line for a failure. A database error is named by its SQLSTATE code, constraint, table and
+ * column only: its message and the failed query carry parameters (emails, session ids, notes).
+ * Anything else is a bug, logged with its stack.
+ */
+export function describeServerError(err: unknown): string {
+  const database = databaseFields(err);
+  if (database) {
+    const where = (['constraint', 'table', 'column'] as const)
+      .filter((field) => typeof database[field] === 'string')
+      .map((field) => `${field}=${String(database[field])}`);
+    return ['database error', `code=${String(database.code)}`, ...where].join(' ');
+  }
+  return err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err);
+}
+
+function databaseFields(err: unknown): DatabaseErrorFields | null {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const fields = e as DatabaseErrorFields & { query?: unknown; cause?: unknown };
+    if (typeof fields.code === 'string' && /^[0-9A-Z]{5}$/.test(fields.code)) {
+      return {
+        code: fields.code,
+        constraint: fields.constraint ?? fields.constraint_name,
+        table: fields.table ?? fields.table_name,
+        column: fields.column ?? fields.column_name,
+      };
+    }
+    if (typeof fields.query === 'string' && !fields.cause) return { code: 'unknown' };
+    e = fields.cause;
+  }
+  return null;
 }
 
 /** Unknown routes answer JSON, never an HTML page. */

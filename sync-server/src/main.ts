@@ -1,11 +1,11 @@
 // Runs in Node: `npm start` ends here.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { trackInFlight } from './http/in-flight';
+import { listen } from './http/listen';
 import { metadataProviders } from './providers/providers';
 import { startEnrichment } from './services/enrichment-runner';
 import { retrain, retrainInWorker } from './services/retrain';
@@ -59,12 +59,11 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
   });
   const handler = trackInFlight(app.fetch);
-  const server = serve(
-    { fetch: handler.fetch, port: config.PORT, hostname: config.HOST },
-    (info) => {
-      console.log(`Filmfold is running at http://${config.HOST}:${info.port}/`);
-    },
-  );
+  const { server, port } = await listen(handler.fetch, {
+    port: config.PORT,
+    hostname: config.HOST,
+  });
+  console.log(`Filmfold is running at http://${config.HOST}:${port}/`);
   // SIGTERM: abandon a running retraining, stop accepting (new requests on open connections get
   // 503), let every request in flight finish, then close the database.
   const stop = () => {

@@ -24,6 +24,9 @@ export interface SessionUser {
   createdAt: Date;
 }
 
+/** What randomToken makes, twice, joined by a dot: anything else is not a session token. */
+const TOKEN_PATTERN = /^[a-z2-7]{32}\.[a-z2-7]{32}$/;
+
 /** 20 random bytes (160 bits) as lower-case base32. */
 export function randomToken(): string {
   return encodeBase32LowerCaseNoPadding(getRandomValues(new Uint8Array(20)));
@@ -55,8 +58,9 @@ export async function validateSessionToken(
   token: string,
   now = new Date(),
 ): Promise<{ session: Session; user: SessionUser; isRenewed: boolean } | null> {
-  const [id, secret, ...rest] = token.split('.');
-  if (!id || !secret || rest.length > 0 || id.length > 64 || secret.length > 64) return null;
+  // Checked before it reaches a query: a cookie may hold anything, a NUL byte included.
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const [id, secret] = token.split('.') as [string, string];
   const [row] = await db
     .select({
       session: sessions,

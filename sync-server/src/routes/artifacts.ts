@@ -4,6 +4,10 @@ import type { Database } from '../db/database';
 import { ApiError } from '../errors';
 import { latestManifest, readArtifact } from '../services/publishing';
 
+const ARTIFACT_KINDS = ['catalog', 'model'];
+/** Versions are the first 16 hex digits of the artifact's SHA-256. */
+const VERSION_PATTERN = /^[0-9a-f]{16}$/;
+
 export function artifactRoutes(database: Database) {
   return new Hono()
     .get('/artifacts/latest', async (c) => {
@@ -18,7 +22,12 @@ export function artifactRoutes(database: Database) {
       return c.json(manifest, 200);
     })
     .get('/artifacts/:kind/:version', async (c) => {
-      const artifact = await readArtifact(database, c.req.param('kind'), c.req.param('version'));
+      const kind = c.req.param('kind');
+      const version = c.req.param('version');
+      // Checked before they reach a query: a path may carry %00 or anything else.
+      if (!ARTIFACT_KINDS.includes(kind) || !VERSION_PATTERN.test(version))
+        throw new ApiError(404, 'not_found', 'No such artifact version.');
+      const artifact = await readArtifact(database, kind, version);
       if (!artifact) throw new ApiError(404, 'not_found', 'No such artifact version.');
       const etag = `"${artifact.sha256}"`;
       c.header('Cache-Control', 'public, max-age=31536000, immutable');
