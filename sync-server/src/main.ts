@@ -10,6 +10,7 @@ import { metadataProviders } from './providers/providers';
 import { startEnrichment } from './services/enrichment-runner';
 import { retrain, retrainInWorker } from './services/retrain';
 import { scheduleRetraining } from './services/retrain-schedule';
+import { scheduleRetention } from './services/retention';
 import { latestManifest } from './services/publishing';
 
 async function main(): Promise<void> {
@@ -66,8 +67,10 @@ async function main(): Promise<void> {
   console.log(`Filmfold is running at http://${config.HOST}:${port}/`);
   // SIGTERM: abandon a running retraining, stop accepting (new requests on open connections get
   // 503), let every request in flight finish, then close the database.
+  const stopRetention = scheduleRetention(database, (line) => console.log(line));
   const stop = () => {
     schedule.stop();
+    stopRetention();
     server.close();
     void handler
       .drain()

@@ -94,6 +94,7 @@ export async function pushChanges(
       mutationId: request.mutationId,
       applied,
       cursor,
+      createdAt: new Date(now),
     });
     return {
       applied,
