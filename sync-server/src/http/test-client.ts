@@ -77,3 +77,13 @@ export const pushBody = (changes: unknown[], extra: Record<string, unknown> = {}
   changes,
   ...extra,
 });
+
+/**
+ * Everything the signed-in client holds on the server, as pull text without the server's clock
+ * (which moves between two pulls of unchanged data).
+ */
+export async function heldData(client: ReturnType<typeof browser>): Promise<string> {
+  const res = await client.send('GET', '/api/sync/pull?protocolVersion=1&since=0&limit=1000');
+  const { serverTime: _moves, ...held } = (await res.json()) as Record<string, unknown>;
+  return JSON.stringify({ status: res.status, ...held });
+}

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { createApp } from '../app';
 import { describeOnEachDatabase } from '../db/test-databases';
-import { browser, pushBody, ratingChange } from '../http/test-client';
+import { browser, heldData, pushBody, ratingChange } from '../http/test-client';
 import { API_ROUTES } from '../openapi';
 
 const password = 'a long and proper password';
@@ -46,7 +46,7 @@ describeOnEachDatabase('cross-user isolation', (db) => {
         pushBody([ratingChange(1, 5)], { mutationId: 'mutationA1' }),
       );
       const accountA = await (await a.send('GET', '/api/account')).text();
-      const dataA = await (await a.send('GET', '/api/sync/pull?protocolVersion=1&since=0')).text();
+      const dataA = await heldData(a);
 
       const b = browser(app);
       await b.send('POST', '/api/auth/signup', {
@@ -60,10 +60,7 @@ describeOnEachDatabase('cross-user isolation', (db) => {
       expect(answer, route).not.toContain('"rating":5');
 
       expect(await (await a.send('GET', '/api/account')).text(), route).toBe(accountA);
-      expect(
-        await (await a.send('GET', '/api/sync/pull?protocolVersion=1&since=0')).text(),
-        route,
-      ).toBe(dataA);
+      expect(await heldData(a), route).toBe(dataA);
       expect(
         (await browser(app).send('POST', '/api/auth/login', { email: emailA, password })).status,
         route,
