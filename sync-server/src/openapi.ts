@@ -3,9 +3,13 @@
 // writes it to docs/openapi.json; CI checks that the committed copy is current.
 import {
   accountSchema,
+  cellsQuerySchema,
+  cellsResponseSchema,
   changePasswordSchema,
   contributionSchema,
   deleteAccountSchema,
+  digestQuerySchema,
+  digestResponseSchema,
   logInSchema,
   manifestSchema,
   pullQuerySchema,
@@ -125,6 +129,24 @@ export const API_ROUTES: readonly Route[] = [
     isSignedIn: true,
     query: pullQuerySchema,
     ok: { status: 200, description: 'A page of changes', schema: pullResponseSchema },
+    errors: [400, 401, 426],
+  },
+  {
+    method: 'get',
+    path: '/api/sync/digest',
+    summary: "A digest of the person's cells by bucket, to find divergence",
+    isSignedIn: true,
+    query: digestQuerySchema,
+    ok: { status: 200, description: 'The digest', schema: digestResponseSchema },
+    errors: [400, 401, 426],
+  },
+  {
+    method: 'get',
+    path: '/api/sync/cells',
+    summary: 'Every cell in the given digest buckets, to repair divergence',
+    isSignedIn: true,
+    query: cellsQuerySchema,
+    ok: { status: 200, description: 'The cells', schema: cellsResponseSchema },
     errors: [400, 401, 426],
   },
   {

@@ -5,6 +5,7 @@ import { feedbackSchema } from '../schemas/feedback';
 import { ratingSchema } from '../schemas/rating';
 import { viewingEntrySchema } from '../schemas/viewing';
 import { watchlistEntrySchema } from '../schemas/watchlist';
+import { DIGEST_BUCKETS } from './cell-digest';
 import { hlcStringSchema } from './hlc';
 
 /** Bumped on any incompatible change; the server answers an older client "update required". */
@@ -118,3 +119,41 @@ export const pullResponseSchema = z.object({
   serverTime: z.number().int(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** A digest of a person's cells: DIGEST_BUCKETS hex strings (see cell-digest.ts). */
+export const digestSchema = z
+  .array(z.string().regex(/^[0-9a-f]{16}$/, 'A bucket digest is 16 hex digits.'))
+  .length(DIGEST_BUCKETS, `A digest has ${DIGEST_BUCKETS} buckets.`);
+
+export const digestQuerySchema = z.object({ protocolVersion: z.coerce.number().int() });
+
+export const digestResponseSchema = z.object({
+  digest: digestSchema,
+  /** How many cells (tombstones included) the digest covers. */
+  cells: z.number().int().nonnegative(),
+  /** The change log position the digest was taken at: compare only when the device is there too. */
+  cursor: z.number().int().nonnegative(),
+  serverTime: z.number().int(),
+});
+export type DigestResponse = z.infer<typeof digestResponseSchema>;
+
+export const cellsQuerySchema = z.object({
+  protocolVersion: z.coerce.number().int(),
+  /** Comma-separated bucket numbers, e.g. `3,17`. */
+  buckets: z
+    .string()
+    .regex(/^\d{1,2}(,\d{1,2}){0,63}$/, 'buckets is a comma-separated list of bucket numbers.')
+    .transform((text) => [...new Set(text.split(',').map(Number))])
+    .refine((buckets) => buckets.every((b) => b < DIGEST_BUCKETS), {
+      message: `Buckets are numbered 0 to ${DIGEST_BUCKETS - 1}.`,
+    }),
+});
+export type CellsQuery = z.infer<typeof cellsQuerySchema>;
+
+export const cellsResponseSchema = z.object({
+  /** Every cell the server holds in the asked buckets, tombstones included. */
+  changes: z.array(changeSchema),
+  cursor: z.number().int().nonnegative(),
+  serverTime: z.number().int(),
+});
+export type CellsResponse = z.infer<typeof cellsResponseSchema>;

@@ -25,6 +25,10 @@ const asB: Record<string, { path?: string; body?: unknown }> = {
     },
   },
   'GET /api/sync/pull': { path: '/api/sync/pull?protocolVersion=1&since=0' },
+  'GET /api/sync/digest': { path: '/api/sync/digest?protocolVersion=1' },
+  'GET /api/sync/cells': {
+    path: `/api/sync/cells?protocolVersion=1&buckets=${Array.from({ length: 32 }, (_, b) => b).join(',')}`,
+  },
 };
 
 describeOnEachDatabase('cross-user isolation', (db) => {

@@ -1,11 +1,19 @@
-// Runs in Node. Multi-device sync: /api/sync/push and /api/sync/pull.
-import { pullQuerySchema, pushRequestSchema, SYNC_PROTOCOL_VERSION } from '@filmfold/model';
+// Runs in Node. Multi-device sync: push and pull, and the digest and cells that find and repair
+// divergence.
+import {
+  cellsQuerySchema,
+  digestQuerySchema,
+  pullQuerySchema,
+  pushRequestSchema,
+  SYNC_PROTOCOL_VERSION,
+} from '@filmfold/model';
 import { Hono } from 'hono';
 import type { Database } from '../db/database';
 import { ApiError } from '../errors';
 import { jsonInput, queryInput } from '../http/validate';
 import { requireUser, type SessionEnv, signedIn } from '../middleware/session';
 import { pullChanges, pushChanges } from '../services/sync';
+import { cellsInBuckets, digestOfCells } from '../services/sync-digest';
 
 function requireProtocol(version: number): void {
   if (version !== SYNC_PROTOCOL_VERSION) {
@@ -32,5 +40,16 @@ export function syncRoutes(database: Database) {
       const query = c.req.valid('query');
       requireProtocol(query.protocolVersion);
       return c.json(await pullChanges(database, user.id, query), 200);
+    })
+    .get('/sync/digest', signedIn, queryInput(digestQuerySchema), async (c) => {
+      const { user } = requireUser(c);
+      requireProtocol(c.req.valid('query').protocolVersion);
+      return c.json(await digestOfCells(database, user.id), 200);
+    })
+    .get('/sync/cells', signedIn, queryInput(cellsQuerySchema), async (c) => {
+      const { user } = requireUser(c);
+      const query = c.req.valid('query');
+      requireProtocol(query.protocolVersion);
+      return c.json(await cellsInBuckets(database, user.id, query.buckets), 200);
     });
 }

@@ -18,6 +18,15 @@ export interface CellClock {
   hlc: string;
 }
 
+/**
+ * The clock of a cell as this device last knew the server to hold it for `account` (pulled,
+ * pushed and acknowledged, or sent back as the winner). Compared by digest with what the server
+ * says it holds, so that a change this device missed, or one the server lost, is found.
+ */
+export interface ServerClock extends CellClock {
+  account: string;
+}
+
 /** Whose unsent changes these are when nobody is signed in: "this device, signed out". */
 export const SIGNED_OUT = '';
 
@@ -62,6 +71,7 @@ export class FilmfoldDb extends Dexie {
   viewings!: EntityTable<ViewingEntry, 'id'>;
   feedback!: EntityTable<Feedback, 'movieId'>;
   clocks!: Table<CellClock, [string, string]>;
+  serverClocks!: Table<ServerClock, [string, string, string]>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   snapshots!: EntityTable<SnapshotRow, 'kind'>;
   settings!: EntityTable<SettingRow, 'key'>;
@@ -93,6 +103,8 @@ export class FilmfoldDb extends Dexie {
             entry.owner = account?.value.id ?? SIGNED_OUT;
           });
       });
+    // Starts empty: the first digest check re-pulls every bucket once and fills it.
+    this.version(3).stores({ serverClocks: '[account+kind+key], account' });
   }
 
   /** The device's wall clock; tests give each simulated device its own, skewed and drifting. */

@@ -14,6 +14,7 @@ import {
   type RecordKind,
 } from '@filmfold/model';
 import { type FilmfoldDb, recordKey, recordTable, SIGNED_OUT } from './database';
+import { noteServerHolds } from './server-clocks';
 import { getSetting, putSetting, randomId } from './settings';
 
 /** A change as the app makes it; the clock stamps it when it is written. */
@@ -36,7 +37,13 @@ export class InvalidChangeError extends Error {
 const SYNCED_KINDS: RecordKind[] = ['rating', 'watchlist', 'favourite', 'viewing', 'feedback'];
 
 export function syncedTables(db: FilmfoldDb) {
-  return [db.settings, db.clocks, db.outbox, ...SYNCED_KINDS.map((kind) => recordTable(db, kind))];
+  return [
+    db.settings,
+    db.clocks,
+    db.serverClocks,
+    db.outbox,
+    ...SYNCED_KINDS.map((kind) => recordTable(db, kind)),
+  ];
 }
 
 /** This device's id, made once. */
@@ -110,17 +117,24 @@ export async function writeLocal(db: FilmfoldDb, changes: LocalChange[]): Promis
   });
 }
 
+/** Where remote changes came from: the account's server, and the pull cursor they end at. */
+export interface FromServer {
+  account: string;
+  cursor?: number;
+}
+
 /**
  * Applies changes from the server: each wins only if its clock is newer than what this device
  * holds for that record (last writer wins, deletions included). Every stamp moves the device's
  * clock forward, winning or not, however far ahead of this device's wall clock it is: the server
- * checked it against its own. Returns how many won. `cursor`, when given, is stored as where the
- * next pull starts.
+ * checked it against its own. Returns how many won. With `from`, the stamps are noted as the
+ * account's server cells and `from.cursor` is stored as where the next pull starts, unless the
+ * device was signed in to another account meanwhile.
  */
 export async function applyRemote(
   db: FilmfoldDb,
   changes: Change[],
-  cursor?: number,
+  from?: FromServer,
 ): Promise<number> {
   return db.transaction('rw', syncedTables(db), async () => {
     let clock = await deviceClock(db);
@@ -136,8 +150,11 @@ export async function applyRemote(
       won++;
     }
     await putSetting(db, 'clock', formatHlc(clock));
-    // The cursor moves in the same transaction, so a crash never skips or half-applies a page.
-    if (cursor !== undefined) await putSetting(db, 'syncCursor', cursor);
+    if (from && (await currentOwner(db)) === from.account) {
+      await noteServerHolds(db, from.account, changes);
+      // The cursor moves in the same transaction, so a crash never skips or half-applies a page.
+      if (from.cursor !== undefined) await putSetting(db, 'syncCursor', from.cursor);
+    }
     return won;
   });
 }

@@ -13,6 +13,7 @@ import { settleStrayChanges, switchAccount } from '$lib/account/device-account';
 import { apiClient } from '$lib/api/client';
 import type { FilmfoldDb } from '$lib/db/database';
 import { rate } from '$lib/db/records';
+import { knownServerDigest } from '$lib/db/server-clocks';
 import { testDb } from '$lib/db/test-db';
 import { syncOnce } from './sync-run';
 
@@ -172,8 +173,8 @@ async function simulate(
   const syncUntilQuiet = async (device: Simulated) => {
     for (let round = 0; round < 5; round++) {
       const outcome = await syncOnce(device.db, clientOf(device, 'deliver'));
-      expect(outcome).toMatchObject({ ok: true, setAside: 0 });
-      if (outcome.ok && outcome.pushed === 0 && outcome.pulled === 0) return;
+      expect(outcome).toMatchObject({ ok: true, setAside: 0, unrepaired: 0 });
+      if (outcome.ok && outcome.pushed + outcome.pulled + outcome.repaired === 0) return;
     }
     throw new Error('Sync did not settle in 5 rounds.');
   };
@@ -259,6 +260,20 @@ async function simulate(
   expect(sorted(await deviceCells(switcher.db, (m) => m < 100))).toEqual(
     sorted(asCells(onServer.bob)),
   );
+
+  // What each device knows the server holds agrees with the server's own digest.
+  const serverDigest = async (account: TestAccount) => {
+    const res = await server.app.request(`${ORIGIN}/api/sync/digest?protocolVersion=1`, {
+      headers: { cookie: account.cookie },
+    });
+    return ((await res.json()) as { digest: string[] }).digest;
+  };
+  for (const device of devices.slice(0, SWITCHER)) {
+    expect(await knownServerDigest(device.db, alice.id)).toEqual(await serverDigest(alice));
+  }
+  for (const account of [alice, bob]) {
+    expect(await knownServerDigest(switcher.db, account.id)).toEqual(await serverDigest(account));
+  }
 
   // An edit always beats the value it replaced on its device, however wrong that device's clock.
   for (const { account, cell, hlc } of replaced) {

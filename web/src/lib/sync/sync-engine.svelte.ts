@@ -118,7 +118,13 @@ class SyncEngine {
     try {
       const outcome = await syncOnce(db, apiClient());
       if (outcome.ok || outcome.reason !== 'server-trouble') this.troubleCount = 0;
-      if (outcome.ok) this.status = { state: 'synced', at: new Date() };
+      if (outcome.ok && outcome.unrepaired > 0) {
+        this.status = {
+          state: 'error',
+          message:
+            'This device and the server disagree about some of your films, and syncing could not match them up. Nothing was deleted; it will try again.',
+        };
+      } else if (outcome.ok) this.status = { state: 'synced', at: new Date() };
       else if (outcome.reason === 'offline') this.status = { state: 'offline' };
       else if (outcome.reason === 'server-trouble') {
         const wait = retryDelayMs(this.troubleCount++);

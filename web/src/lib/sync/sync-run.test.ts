@@ -56,6 +56,8 @@ describe('syncOnce against the real server', () => {
       pushed: 3,
       pulled: 0,
       setAside: 0,
+      repaired: 0,
+      unrepaired: 0,
     });
     expect(await phone.outbox.count()).toBe(0);
     const laptopRound = await syncOnce(

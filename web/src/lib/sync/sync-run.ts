@@ -7,51 +7,15 @@ import {
 } from '@filmfold/model';
 import { type ApiClient, NetworkError } from '$lib/api/client';
 import type { FilmfoldDb, OutboxEntry } from '$lib/db/database';
-import { applyRemote, currentOwner, deviceId, restampAhead } from '$lib/db/records';
+import { applyRemote, currentOwner, deviceId, restampAhead, syncedTables } from '$lib/db/records';
+import { noteServerHolds } from '$lib/db/server-clocks';
 import { deleteSetting, getSetting, putSetting, randomId } from '$lib/db/settings';
+import { type Failure, failureOf, refusalOf, type SyncOutcome } from './sync-outcome';
+import { compareDigest, repairBuckets } from './sync-repair';
 
 /** Changes per push; the server takes up to 1,000. */
 const PUSH_BATCH = 250;
 const PULL_PAGE = 500;
-
-export type SyncOutcome =
-  | { ok: true; pushed: number; pulled: number; setAside: number }
-  | {
-      ok: false;
-      reason: 'offline' | 'server-trouble' | 'signed-out' | 'update-required' | 'refused';
-      message: string;
-    };
-
-type Failure = Extract<SyncOutcome, { ok: false }>;
-
-/** A refusal the device can act on: which code the server gave, and its words. */
-interface Refusal {
-  status: number;
-  code: string;
-  message: string;
-}
-
-async function refusalOf(res: Response): Promise<Refusal> {
-  let code = `http_${res.status}`;
-  let message = `The server answered ${res.status}.`;
-  try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string } };
-    if (body.error?.code) code = body.error.code;
-    if (body.error?.message) message = body.error.message;
-  } catch {
-    // Not a JSON error body (a proxy page, say): the status says enough.
-  }
-  return { status: res.status, code, message };
-}
-
-function failureOf(refusal: Refusal): Failure {
-  const { status, message } = refusal;
-  if (status === 401) return { ok: false, reason: 'signed-out', message: 'Sign in again to sync.' };
-  if (status === 426) return { ok: false, reason: 'update-required', message };
-  if (status >= 500 || status === 429)
-    return { ok: false, reason: 'server-trouble', message: 'The server is having trouble.' };
-  return { ok: false, reason: 'refused', message };
-}
 
 /** The server's clock, as the offset from this device's: edits are stamped in server time. */
 async function learnServerTime(db: FilmfoldDb, serverTime: number): Promise<void> {
@@ -125,18 +89,25 @@ async function pushOutbox(
     }
     const answer = pushResponseSchema.parse(await res.json());
     await learnServerTime(db, answer.serverTime);
-    await db.transaction('rw', db.outbox, db.settings, async () => {
+    await db.transaction('rw', syncedTables(db), async () => {
       await db.outbox.bulkDelete(pending.seqs);
       await deleteSetting(db, 'pendingPush');
+      // The server holds each pushed change, or a newer one: the winner, sent back just below.
+      await noteServerHolds(
+        db,
+        owner,
+        entries.map((entry) => entry.change),
+      );
     });
     // Where another device's newer value won, the server sends it back: show the winner.
-    await applyRemote(db, answer.superseded);
+    await applyRemote(db, answer.superseded, { account: owner });
     pushed += entries.length;
   }
 }
 
 /** Pulls every change after the stored cursor, applying each page with its cursor atomically. */
 async function pullChanges(db: FilmfoldDb, client: ApiClient): Promise<number | Failure> {
+  const account = await currentOwner(db);
   let pulled = 0;
   for (;;) {
     const since = (await getSetting(db, 'syncCursor')) ?? 0;
@@ -157,19 +128,52 @@ async function pullChanges(db: FilmfoldDb, client: ApiClient): Promise<number | 
       };
     }
     await learnServerTime(db, page.data.serverTime);
-    pulled += await applyRemote(db, page.data.changes as Change[], page.data.cursor);
+    pulled += await applyRemote(db, page.data.changes as Change[], {
+      account,
+      cursor: page.data.cursor,
+    });
     if (!page.data.hasMore) return pulled;
   }
 }
 
-/** Pushes, then pulls. Being offline is an outcome, not an exception; a bug is an exception. */
+/** Pushes the outbox, then pulls: the plain part of a round. */
+async function exchange(db: FilmfoldDb, client: ApiClient) {
+  const pushed = await pushOutbox(db, client);
+  if ('ok' in pushed) return pushed;
+  const pulled = await pullChanges(db, client);
+  if (typeof pulled !== 'number') return pulled;
+  return { ...pushed, pulled };
+}
+
+/**
+ * Pushes, pulls, then compares digests with the server; where they disagree, re-pulls those
+ * buckets, sends again what the server lost, and compares once more. Being offline is an outcome,
+ * not an exception; a bug is an exception.
+ */
 export async function syncOnce(db: FilmfoldDb, client: ApiClient): Promise<SyncOutcome> {
   try {
-    const pushed = await pushOutbox(db, client);
-    if ('ok' in pushed) return pushed;
-    const pulled = await pullChanges(db, client);
-    if (typeof pulled !== 'number') return pulled;
-    return { ok: true, pushed: pushed.pushed, pulled, setAside: pushed.setAside };
+    const account = await currentOwner(db);
+    const first = await exchange(db, client);
+    if ('ok' in first) return first;
+    const check = await compareDigest(db, client, account);
+    if ('ok' in check) return check;
+    const done = { ok: true as const, ...first, repaired: 0, unrepaired: 0 };
+    if (check.state !== 'differs') return done;
+
+    const repaired = await repairBuckets(db, client, account, check.buckets);
+    if (typeof repaired !== 'number') return repaired;
+    const second = await exchange(db, client);
+    if ('ok' in second) return second;
+    const recheck = await compareDigest(db, client, account);
+    if ('ok' in recheck) return recheck;
+    return {
+      ok: true,
+      pushed: first.pushed + second.pushed,
+      pulled: first.pulled + second.pulled,
+      setAside: first.setAside + second.setAside,
+      repaired,
+      unrepaired: recheck.state === 'differs' ? recheck.buckets.length : 0,
+    };
   } catch (err) {
     if (err instanceof NetworkError) return { ok: false, reason: 'offline', message: err.message };
     throw err;
