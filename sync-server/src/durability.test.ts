@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeEach, postgresUrl } from './db/test-databases';
 import { tinyMovieLens } from './services/test-movielens';
 
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
@@ -49,17 +50,16 @@ async function call(
   });
 }
 
-const url = process.env.TEST_DATABASE_URL;
-const databases: [string, Record<string, string>][] = [
+const databases: [string, Record<string, string> | undefined][] = [
   ['PGlite', {}],
-  ...(url ? [['PostgreSQL', { DATABASE_URL: url }] as [string, Record<string, string>]] : []),
+  ['PostgreSQL', postgresUrl ? { DATABASE_URL: postgresUrl } : undefined],
 ];
 
-describe.each(databases)('durability on %s', (_name, dbEnv) => {
+describeEach('durability', databases, (dbEnvOf) => {
   it('a server killed or stopped mid-push loses no acknowledged change', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'filmfold-data-'));
     mkdirSync(dataDir, { recursive: true });
-    const env = { ...dbEnv, DATA_DIR: dataDir, MOVIELENS: tinyMovieLens(), MIN_RATERS: '1' };
+    const env = { ...dbEnvOf(), DATA_DIR: dataDir, MOVIELENS: tinyMovieLens(), MIN_RATERS: '1' };
     const email = `durable${Date.now()}@example.org`;
     const password = 'a long and proper password';
 

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it, vi } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { testDatabases } from './db/test-databases';
+import { describeEach, testDatabases } from './db/test-databases';
+import { openDatabase } from './db/database';
 import { users } from './db/schema';
 import { handleError } from './errors';
 
@@ -37,9 +38,9 @@ describe('handleError', () => {
   });
 });
 
-describe.each(testDatabases())('logging a database failure on %s', (_name, open) => {
+describeEach('logging a database failure', testDatabases(), (options) => {
   it('names the code and constraint, never the query, its parameters or the message', async () => {
-    const database = await open();
+    const database = await openDatabase(options());
     const lines: string[] = [];
     const log = vi.spyOn(console, 'error').mockImplementation((...args) => {
       lines.push(args.join(' '));

@@ -1,15 +1,56 @@
 // Runs in Node, in tests: the databases every server test runs against.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { type Database, openDatabase } from './database';
+import { type Database, type DatabaseOptions, openDatabase } from './database';
 
-/** PGlite in memory always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
-export function testDatabases(): [string, () => Promise<Database>][] {
-  const url = process.env.TEST_DATABASE_URL;
+/** The PostgreSQL server tests run against as well as PGlite (CI sets it). */
+export const postgresUrl = process.env.TEST_DATABASE_URL;
+
+let hasWarned = false;
+
+/**
+ * Describes `body` once per variant; a variant without options (PostgreSQL when
+ * TEST_DATABASE_URL is not set) is reported as skipped, and a warning says so.
+ */
+export function describeEach<T>(
+  title: string,
+  variants: [name: string, options: T | undefined][],
+  body: (options: () => T) => void,
+): void {
+  for (const [name, options] of variants) {
+    const isSkipped = options === undefined;
+    if (isSkipped && !hasWarned) {
+      hasWarned = true;
+      console.warn(
+        '\n*** TEST_DATABASE_URL is not set: every PostgreSQL suite is SKIPPED; only PGlite ran. ***\n',
+      );
+    }
+    describe.skipIf(isSkipped)(
+      `${title} on ${name}${isSkipped ? ' (skipped: set TEST_DATABASE_URL)' : ''}`,
+      () =>
+        body(() => {
+          if (options === undefined) throw new Error(`${name} is not configured.`);
+          return options;
+        }),
+    );
+  }
+}
+
+/** Options for PGlite in memory, and for PostgreSQL when TEST_DATABASE_URL is set. */
+export function testDatabases(): [string, DatabaseOptions | undefined][] {
   return [
-    ['PGlite', () => openDatabase({})],
-    ...(url
-      ? [['PostgreSQL', () => openDatabase({ url })] as [string, () => Promise<Database>]]
-      : []),
+    ['PGlite', {}],
+    ['PostgreSQL', postgresUrl ? { url: postgresUrl } : undefined],
+  ];
+}
+
+/** Databases that survive a restart: PGlite in a new data folder, and PostgreSQL when set. */
+export function survivingDatabases(prefix: string): [string, DatabaseOptions | undefined][] {
+  return [
+    ['PGlite (data folder)', { dataDir: join(mkdtempSync(join(tmpdir(), prefix)), 'db') }],
+    ['PostgreSQL', postgresUrl ? { url: postgresUrl } : undefined],
   ];
 }
 
@@ -18,10 +59,10 @@ export function testDatabases(): [string, () => Promise<Database>][] {
  * `db()` is that suite's database.
  */
 export function describeOnEachDatabase(title: string, body: (db: () => Database) => void): void {
-  describe.each(testDatabases())(`${title} on %s`, (_name, open) => {
+  describeEach(title, testDatabases(), (options) => {
     let database: Database | undefined;
     beforeAll(async () => {
-      database = await open();
+      database = await openDatabase(options());
     }, 60_000);
     afterAll(() => database?.close());
     body(() => {

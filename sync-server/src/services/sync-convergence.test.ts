@@ -9,11 +9,9 @@ import {
   tick,
 } from '@filmfold/model';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Database, type DatabaseOptions, openDatabase } from '../db/database';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../db/database';
+import { describeEach, survivingDatabases } from '../db/test-databases';
 import { pullChanges, pushChanges } from './sync';
 
 const DEVICES = 3;
@@ -192,28 +190,17 @@ async function simulate(
   }
 }
 
-const url = process.env.TEST_DATABASE_URL;
-/** Databases that survive a restart: PGlite in a data folder, and PostgreSQL when available. */
-const servers: [string, () => DatabaseOptions][] = [
-  [
-    'PGlite (data folder)',
-    () => ({ dataDir: join(mkdtempSync(join(tmpdir(), 'filmfold-sync-')), 'db') }),
-  ],
-  ...(url ? [['PostgreSQL', () => ({ url })] as [string, () => DatabaseOptions]] : []),
-];
-
-describe.each(servers)('sync convergence on %s', (_name, optionsOf) => {
-  const options = optionsOf();
+describeEach('sync convergence', survivingDatabases('filmfold-sync-'), (optionsOf) => {
   const server = {
     database: undefined as unknown as Database,
     /** Closes the database and opens it again, as a server process restart would. */
     async restart() {
       await server.database.close();
-      server.database = await openDatabase(options);
+      server.database = await openDatabase(optionsOf());
     },
   };
   beforeAll(async () => {
-    server.database = await openDatabase(options);
+    server.database = await openDatabase(optionsOf());
   }, 60_000);
   afterAll(() => server.database.close());
 

@@ -1,14 +1,12 @@
 // The convergence property, run on the real client (records.ts, sync-run.ts, device-account.ts
 // over fake-indexeddb) against the real server (createApp over PGlite on disk, and PostgreSQL).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Change, compareHlc, parseHlc } from '@filmfold/model';
 import { createApp } from '@filmfold/sync-server/app';
-import { type Database, type DatabaseOptions, openDatabase } from '@filmfold/sync-server/database';
+import { type Database, openDatabase } from '@filmfold/sync-server/database';
+import { describeEach, survivingDatabases } from '@filmfold/sync-server/test-databases';
 import { makeTestAccount, type TestAccount } from '@filmfold/sync-server/test-accounts';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { settleStrayChanges, switchAccount } from '$lib/account/device-account';
 import { apiClient } from '$lib/api/client';
 import type { FilmfoldDb } from '$lib/db/database';
@@ -289,28 +287,15 @@ async function simulate(
   }
 }
 
-const url = process.env.TEST_DATABASE_URL;
-/** Databases that survive a restart: PGlite in a data folder, and PostgreSQL when available. */
-const databases: [string, () => DatabaseOptions][] = [
-  [
-    'PGlite (data folder)',
-    () => ({ dataDir: join(mkdtempSync(join(tmpdir(), 'filmfold-conv-')), 'db') }),
-  ],
-  ...(url ? [['PostgreSQL', () => ({ url })] as [string, () => DatabaseOptions]] : []),
-];
-if (!url)
-  console.warn('TEST_DATABASE_URL is not set: the convergence property ran on PGlite only.');
-
-describe.each(databases)('the real client converges on %s', (_name, optionsOf) => {
-  const options = optionsOf();
+describeEach('the real client converges', survivingDatabases('filmfold-conv-'), (optionsOf) => {
   const server = {} as Server;
   server.restart = async () => {
     await server.database.close();
-    server.database = await openDatabase(options);
+    server.database = await openDatabase(optionsOf());
     server.app = createApp({ database: server.database });
   };
   beforeAll(async () => {
-    server.database = await openDatabase(options);
+    server.database = await openDatabase(optionsOf());
     server.app = createApp({ database: server.database });
   }, 60_000);
   afterAll(() => server.database.close());
