@@ -3,6 +3,7 @@ import { STUB_KEYS } from './stub/provider-stub';
 import { startProviderStub } from './stub/serve-stub';
 import { INCEPTION } from './stub/stub-films';
 import { createTmdbClient } from './tmdb';
+import { fakeClock } from '../test-support/fake-clock';
 import { realClock, TokenBucket } from './token-bucket';
 
 describe('the TMDB client against the local stub', () => {
@@ -19,6 +20,13 @@ describe('the TMDB client against the local stub', () => {
     stub.setMode('ok');
     stub.requests.length = 0;
   });
+  /** When each request left, by the client's own (fake) clock. */
+  let sentAt: number[] = [];
+  let clock = fakeClock();
+  beforeEach(() => {
+    sentAt = [];
+    clock = fakeClock();
+  });
   const client = (
     options: {
       rate?: number;
@@ -31,10 +39,14 @@ describe('the TMDB client against the local stub', () => {
     createTmdbClient(
       { baseUrl, key: options.key ?? STUB_KEYS.tmdb },
       {
-        bucket: new TokenBucket(options.rate ?? 50, options.burst ?? 50),
-        clock: realClock,
+        bucket: new TokenBucket(options.rate ?? 50, options.burst ?? 50, clock),
+        clock,
         timeoutMs: options.timeoutMs ?? 2000,
         retries: options.retries ?? 3,
+        fetch: (input, init) => {
+          sentAt.push(clock.now());
+          return fetch(input, init);
+        },
       },
     );
 
@@ -87,26 +99,26 @@ describe('the TMDB client against the local stub', () => {
   it('keeps under the configured rate in every one-second window', async () => {
     const tmdb = client({ rate: 20, burst: 5 });
     await Promise.all(Array.from({ length: 45 }, (_, i) => tmdb.details(1000 + i)));
-    const times = stub.requests.map((r) => r.at);
-    expect(times).toHaveLength(45);
-    for (const start of times) {
-      const inWindow = times.filter((t) => t >= start && t < start + 1000).length;
-      expect(inWindow).toBeLessThanOrEqual(5 + 20 + 1); // the burst, a second of refill, timer slack
+    expect(stub.requests).toHaveLength(45);
+    for (const start of sentAt) {
+      const inWindow = sentAt.filter((t) => t >= start && t < start + 1000).length;
+      expect(inWindow).toBeLessThanOrEqual(5 + 20); // the burst and a second of refill
     }
+    expect(clock.elapsed).toBeCloseTo(((45 - 5) / 20) * 1000, -1);
   });
 
   it('backs off through a 429 storm, honouring Retry-After, and recovers', async () => {
     const tmdb = client();
     stub.setMode('rate-limit', 3, 1);
-    const started = Date.now();
     const result = await tmdb.details(42);
     expect(result).toMatchObject({ ok: true, value: { id: 42 } });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(2900); // three Retry-After: 1
+    expect(clock.elapsed).toBeGreaterThanOrEqual(3000); // three Retry-After: 1
+    expect(sentAt.slice(1).every((t, i) => t - sentAt[i]! >= 1000)).toBe(true);
     expect(stub.requests).toHaveLength(4);
-    const next = Date.now();
+    const recovered = clock.elapsed;
     expect((await tmdb.details(43)).ok).toBe(true);
-    expect(Date.now() - next).toBeLessThan(500);
-  }, 15_000);
+    expect(clock.elapsed - recovered).toBeLessThan(100);
+  });
 
   it('gives up on a storm longer than its retries, as a value', async () => {
     const tmdb = client({ retries: 1 });

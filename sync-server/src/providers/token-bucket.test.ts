@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Clock, TokenBucket } from './token-bucket';
-
-/** A clock that only moves when someone sleeps: the test is exact and instant. */
-function fakeClock(): Clock & { elapsed: number } {
-  const clock = {
-    elapsed: 0,
-    now: () => clock.elapsed,
-    sleep: async (ms: number) => {
-      clock.elapsed += ms;
-    },
-  };
-  return clock;
-}
+import { fakeClock } from '../test-support/fake-clock';
+import { TokenBucket } from './token-bucket';
 
 describe('TokenBucket', () => {
   it('lets a burst through, then keeps to the rate in every window', async () => {

@@ -64,6 +64,10 @@ class AppState {
         this.install = isBackground
           ? { state: 'idle' }
           : { state: 'failed', message: outcome.message };
+        // Cut off by the network: start again by itself once the device is back online.
+        if (outcome.reason === 'interrupted' || outcome.reason === 'offline') {
+          this.retryWhenOnline(isBackground);
+        }
       }
     } catch (err) {
       this.install = isBackground
@@ -71,6 +75,18 @@ class AppState {
         : { state: 'failed', message: 'The download failed; try again.' };
       handleError(err, 'Installing the catalog');
     }
+  }
+
+  private isWaitingForOnline = false;
+
+  private retryWhenOnline(isBackground: boolean): void {
+    if (this.isWaitingForOnline) return;
+    this.isWaitingForOnline = true;
+    const retry = () => {
+      this.isWaitingForOnline = false;
+      void this.installLatest({ isBackground });
+    };
+    window.addEventListener('online', retry, { once: true });
   }
 
   private async loadFilms(): Promise<void> {

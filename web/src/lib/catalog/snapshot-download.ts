@@ -1,7 +1,7 @@
 // Runs in the browser. Fetches the published catalog and model snapshot once, checks each
 // against the manifest's sha256, and stores both in one transaction.
 import { type ArtifactInfo, catalogSchema, manifestSchema } from '@filmfold/model';
-import type { ApiClient } from '$lib/api/client';
+import { type ApiClient, NetworkError } from '$lib/api/client';
 import type { FilmfoldDb, SnapshotRow } from '$lib/db/database';
 
 export interface DownloadProgress {
@@ -12,7 +12,23 @@ export interface DownloadProgress {
 
 export type InstallOutcome =
   | { ok: true; isUpdated: boolean; catalogVersion: string }
-  | { ok: false; reason: 'offline' | 'not-ready' | 'corrupt' | 'storage'; message: string };
+  | {
+      ok: false;
+      /**
+       * `interrupted`: the connection dropped mid-download (try again when online); `corrupt`: it
+       * all arrived but does not match its checksum, or cannot be read.
+       */
+      reason: 'offline' | 'not-ready' | 'interrupted' | 'corrupt' | 'storage';
+      message: string;
+    };
+
+type Failure = Extract<InstallOutcome, { ok: false }>;
+
+const INTERRUPTED: Failure = {
+  ok: false,
+  reason: 'interrupted',
+  message: 'The download was interrupted; it will start again when you are online.',
+};
 
 /** Reads a response body, reporting bytes as they arrive. */
 async function readWithProgress(res: Response, onBytes: (n: number) => void): Promise<Uint8Array> {
@@ -62,7 +78,8 @@ export async function installLatestSnapshots(
   try {
     onProgress({ phase: 'checking', receivedBytes: 0, totalBytes: 0 });
     manifestRes = await client.api.artifacts.latest.$get();
-  } catch {
+  } catch (err) {
+    if (!(err instanceof NetworkError)) throw err;
     return {
       ok: false,
       reason: 'offline',
@@ -93,32 +110,45 @@ export async function installLatestSnapshots(
   const fetchVerified = async (
     kind: SnapshotRow['kind'],
     info: ArtifactInfo,
-  ): Promise<Uint8Array | string> => {
-    let res: Response;
+  ): Promise<Uint8Array | Failure> => {
+    let bytes: Uint8Array;
     try {
-      res = await client.api.artifacts[':kind'][':version'].$get({
+      const res = await client.api.artifacts[':kind'][':version'].$get({
         param: { kind, version: info.version },
       });
-    } catch {
-      return 'The download was interrupted; it will start again when you are online.';
+      if (!res.ok) {
+        return {
+          ok: false,
+          reason: 'not-ready',
+          message: `The server answered ${res.status} for ${info.url}; try again in a minute.`,
+        };
+      }
+      bytes = await readWithProgress(res, (n) => {
+        receivedBytes += n;
+        onProgress({ phase: 'downloading', receivedBytes, totalBytes });
+      });
+    } catch (err) {
+      // The request or its body stream failed: the network, not the data.
+      if (err instanceof NetworkError || err instanceof TypeError) return INTERRUPTED;
+      throw err;
     }
-    if (!res.ok) return `The server answered ${res.status} for ${info.url}.`;
-    const bytes = await readWithProgress(res, (n) => {
-      receivedBytes += n;
-      onProgress({ phase: 'downloading', receivedBytes, totalBytes });
-    });
+    // A body cut short without an error (a proxy gave up, say) is an interruption too.
+    if (bytes.byteLength < info.bytes) return INTERRUPTED;
     onProgress({ phase: 'verifying', receivedBytes, totalBytes });
     if (bytes.byteLength !== info.bytes || (await sha256Hex(bytes)) !== info.sha256) {
-      return 'The download does not match its checksum; nothing was changed.';
+      return {
+        ok: false,
+        reason: 'corrupt',
+        message: 'The download does not match its checksum; nothing was changed.',
+      };
     }
     return bytes;
   };
 
   const catalogBytes = await fetchVerified('catalog', manifest.catalog);
-  if (typeof catalogBytes === 'string')
-    return { ok: false, reason: 'corrupt', message: catalogBytes };
+  if (!(catalogBytes instanceof Uint8Array)) return catalogBytes;
   const modelBytes = await fetchVerified('model', manifest.model);
-  if (typeof modelBytes === 'string') return { ok: false, reason: 'corrupt', message: modelBytes };
+  if (!(modelBytes instanceof Uint8Array)) return modelBytes;
   const catalog = catalogSchema.safeParse(JSON.parse(await gunzipText(catalogBytes)));
   if (!catalog.success) {
     return {
