@@ -12,6 +12,7 @@ import { LoginThrottle } from './auth/login-throttle';
 import type { Database } from './db/database';
 import { ApiError, errorBody, handleError, notFound } from './errors';
 import { clientAddress, type TrustProxy } from './http/client-address';
+import { openApiDocument, type OpenApiDocument } from './openapi';
 import type { MetadataProviders } from './providers/providers';
 import type { EnrichmentProgress } from './services/enrichment-runner';
 import { requestLog } from './middleware/request-log';
@@ -88,6 +89,11 @@ export async function unparseableRequest(): Promise<Response> {
 export function createApp(options: AppOptions) {
   const trust = options.trustProxy ?? { kind: 'none' };
   const addressOf = (c: Context) => clientAddress(c, trust);
+  // Generated from the routes once, when first asked for.
+  const documentOf: {
+    app?: Parameters<typeof openApiDocument>[0];
+    document?: Promise<OpenApiDocument>;
+  } = {};
   const api = new Hono()
     .use(
       bodyLimit({
@@ -119,7 +125,10 @@ export function createApp(options: AppOptions) {
     .route('/', artifactRoutes(options.database))
     .route('/', posterRoutes(options.database, options.providers))
     .route('/', filmRoutes(options.database, options.providers))
-    .route('/', apiDocsRoutes);
+    .route(
+      '/',
+      apiDocsRoutes(() => (documentOf.document ??= openApiDocument(documentOf.app!))),
+    );
   // Chained, so that AppType carries every route for the PWA's typed client.
   const app = new Hono()
     .use(requestId())
@@ -129,6 +138,8 @@ export function createApp(options: AppOptions) {
     .use(securityHeaders())
     .use(closeAfterUnreadBody)
     .route('/api', api);
+
+  documentOf.app = app as unknown as Parameters<typeof openApiDocument>[0];
 
   // Unknown API paths answer JSON, never the app shell below.
   app.all('/api/*', notFound);

@@ -2,11 +2,13 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
 
 /** The JSON body of every error the API answers. */
-export interface ErrorBody {
-  error: { code: string; message: string };
-}
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export function errorBody(code: string, message: string): ErrorBody {
   return { error: { code, message } };

@@ -16,12 +16,18 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   });
 }
 
-/** Searches the browse page and waits for the results to settle. */
+/** Searches the browse page and waits for the results of these words (not the ones before). */
 export async function search(page: Page, text: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Search films' }).fill(text);
   await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(text).replace(/%20/g, '\\+')}`));
-  await expect(page.getByRole('status').filter({ hasText: /\d films?$/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: new RegExp(`\\d films? for “${escapeRegExp(text)}”$`) }),
+  ).toBeVisible();
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Opens a film's page from the grid by its card's title. */
 export async function openFilm(page: Page, title: string): Promise<void> {

@@ -73,11 +73,17 @@ test('a newcomer answers the first questions, gets explained picks, and feedback
 
   // Filters: a decade narrows the list to films of that decade.
   await page.getByLabel('Decade').selectOption({ label: '1990s' });
-  await expect(page.getByRole('status').filter({ hasText: /picks from/ })).toBeVisible();
-  for (const year of await page.locator('article .year').allTextContents()) {
-    expect(Number(year.replace(/\D/g, ''))).toBeGreaterThanOrEqual(1990);
-    expect(Number(year.replace(/\D/g, ''))).toBeLessThan(2000);
-  }
+  // Wait for the filtered list itself: the status line read "picks from" before the filter too.
+  const years = async () =>
+    (await page.locator('article .year').allTextContents()).map((y) =>
+      Number(y.replace(/\D/g, '')),
+    );
+  await expect
+    .poll(async () => {
+      const shown = await years();
+      return shown.length > 0 && shown.every((year) => year >= 1990 && year < 2000);
+    })
+    .toBe(true);
 
   // More like this on a film page.
   await cards.first().getByRole('heading', { level: 2 }).getByRole('link').click();

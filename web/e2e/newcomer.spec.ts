@@ -31,7 +31,9 @@ test('a newcomer downloads the catalog, searches, filters, rates three films, an
   await expect(page).toHaveURL(/genre=Animation/);
   await expect(page).toHaveURL(/year_from=1995/);
   await expect(page).toHaveURL(/year_to=2000/);
-  await expect(page.getByRole('status').filter({ hasText: /^2 films$/ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /^2 films for “toy story”$/ }),
+  ).toBeVisible();
   await expect(cards).toHaveCount(2);
   await expect(cards.nth(0)).toContainText('Toy Story');
   await expect(cards.nth(1)).toContainText('Toy Story 2');
@@ -56,7 +58,9 @@ test('a newcomer downloads the catalog, searches, filters, rates three films, an
   await openFilm(page, 'Heat');
   await page.getByRole('radio', { name: '3 stars', exact: true }).focus();
   await page.keyboard.press('ArrowRight');
+  // The browser checks the radio itself at once; the saved rating is what the summary shows.
   await expect(page.getByRole('radio', { name: '3.5 stars' })).toBeChecked();
+  await expect(page.getByText('3.5 ★', { exact: true })).toBeVisible();
 
   await page.reload();
   await expect(page.getByRole('radio', { name: '3.5 stars' })).toBeChecked();

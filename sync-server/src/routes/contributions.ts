@@ -1,11 +1,15 @@
 // Runs in Node. POST/DELETE /api/contributions: anonymous, never linked to an account.
 import { clientIdSchema, contributionSchema } from '@filmfold/model';
 import { type Context, Hono } from 'hono';
+import { z } from 'zod';
 import type { Database } from '../db/database';
 import { ApiError } from '../errors';
 import { RateLimit } from '../http/rate-limit';
-import { jsonInput } from '../http/validate';
+import { documented } from '../http/documented';
+import { jsonInput, paramInput } from '../http/validate';
 import { storeContribution, withdrawContribution } from '../services/contributions';
+
+const storedSchema = z.object({ stored: z.number().int() });
 
 /** Uploads per address per hour; the address is counted in memory and never stored. */
 const UPLOADS_PER_HOUR = 30;
@@ -26,6 +30,11 @@ export function contributionRoutes(database: Database, addressOf: (c: Context) =
   return new Hono()
     .post(
       '/contributions',
+      documented({
+        summary: 'Contribute ratings anonymously (no credentials)',
+        ok: { status: 200, description: 'Stored', schema: storedSchema },
+        errors: [400, 403, 413, 415, 429],
+      }),
       async (c, next) => {
         takeOrRefuse(addressOf(c));
         await next();
@@ -36,11 +45,21 @@ export function contributionRoutes(database: Database, addressOf: (c: Context) =
         return c.json(await storeContribution(database, contribution), 200);
       },
     )
-    .delete('/contributions/:contributorId', async (c) => {
-      takeOrRefuse(addressOf(c));
-      const parsed = clientIdSchema.safeParse(c.req.param('contributorId'));
-      if (!parsed.success) throw new ApiError(400, 'bad_request', 'That is not a contributor id.');
-      await withdrawContribution(database, parsed.data);
-      return c.body(null, 204);
-    });
+    .delete(
+      '/contributions/:contributorId',
+      documented({
+        summary: 'Withdraw a contribution',
+        ok: { status: 204, description: 'Withdrawn' },
+        errors: [400, 403, 429],
+      }),
+      async (c, next) => {
+        takeOrRefuse(addressOf(c));
+        await next();
+      },
+      paramInput(z.object({ contributorId: clientIdSchema })),
+      async (c) => {
+        await withdrawContribution(database, c.req.valid('param').contributorId);
+        return c.body(null, 204);
+      },
+    );
 }

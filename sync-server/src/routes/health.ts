@@ -1,15 +1,40 @@
 // Runs in Node. GET /api/health: liveness, and the model version once one is published.
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { Database } from '../db/database';
+import { documented } from '../http/documented';
 import type { MetadataProviders } from '../providers/providers';
 import type { EnrichmentProgress } from '../services/enrichment-runner';
 import { latestManifest } from '../services/publishing';
 
 const startedAt = new Date().toISOString();
 
-const NO_PROVIDERS = {
-  tmdb: { state: 'unconfigured' as const },
-  omdb: { state: 'unconfigured' as const },
+const providerHealthSchema = z.object({
+  state: z.enum(['ok', 'degraded', 'unconfigured']),
+  reason: z.enum(['bad-key', 'not-found', 'rate-limited', 'unavailable', 'malformed']).optional(),
+  at: z.string().optional(),
+});
+
+const healthSchema = z.object({
+  status: z.literal('ok'),
+  service: z.string(),
+  startedAt: z.string(),
+  /** null until the first model snapshot is published. */
+  modelVersion: z.string().nullable(),
+  /** Extra film metadata: "degraded" means posters and details are missing, not an outage. */
+  metadata: z.object({ tmdb: providerHealthSchema, omdb: providerHealthSchema }),
+  /** Film details fetched from TMDB so far. */
+  enrichment: z.object({
+    state: z.enum(['idle', 'running', 'publishing', 'waiting', 'finished', 'unconfigured']),
+    done: z.number().int(),
+    total: z.number().int(),
+  }),
+});
+type Health = z.infer<typeof healthSchema>;
+
+const NO_PROVIDERS: Health['metadata'] = {
+  tmdb: { state: 'unconfigured' },
+  omdb: { state: 'unconfigured' },
 };
 
 export function healthRoutes(
@@ -17,18 +42,24 @@ export function healthRoutes(
   providers?: MetadataProviders,
   enrichment?: () => EnrichmentProgress,
 ) {
-  return new Hono().get('/', async (c) => {
-    const manifest = await latestManifest(database);
-    return c.json({
-      status: 'ok' as const,
-      service: 'filmfold-sync-server',
-      startedAt,
-      /** null until the first model snapshot is published. */
-      modelVersion: manifest?.model.version ?? null,
-      /** Extra film metadata: "degraded" means posters and details are missing, not an outage. */
-      metadata: providers?.health() ?? NO_PROVIDERS,
-      /** Film details fetched from TMDB so far. */
-      enrichment: enrichment?.() ?? { state: 'unconfigured' as const, done: 0, total: 0 },
-    });
-  });
+  return new Hono().get(
+    '/',
+    documented({
+      summary: 'Liveness, the published model version, metadata providers and enrichment',
+      ok: { status: 200, description: 'Up', schema: healthSchema },
+      errors: [],
+    }),
+    async (c) => {
+      const manifest = await latestManifest(database);
+      const health: Health = {
+        status: 'ok',
+        service: 'filmfold-sync-server',
+        startedAt,
+        modelVersion: manifest?.model.version ?? null,
+        metadata: providers?.health() ?? NO_PROVIDERS,
+        enrichment: enrichment?.() ?? { state: 'unconfigured', done: 0, total: 0 },
+      };
+      return c.json(health, 200);
+    },
+  );
 }

@@ -1,39 +1,50 @@
 // Runs in Node. What a film page asks for live, through the provider cache: the trailer, where to
 // watch it in a region, and the IMDb, Rotten Tomatoes and Metacritic ratings. A provider that is
 // down or not configured leaves its part empty and says so; it never fails the request.
+import { z } from 'zod';
 import type { Database } from '../db/database';
-import type { ExternalRatings } from '../providers/omdb';
 import type { MetadataProviders } from '../providers/providers';
 import type { ProviderHealth } from '../providers/provider-fetch';
 import type { FilmLink } from './catalog-links';
 import { CACHE_TTL_MS, cachedFetch } from './provider-cache';
 
-export interface WatchProvider {
-  name: string;
+const watchProviderSchema = z.object({
+  name: z.string(),
   /** A TMDB logo file, served by GET /api/posters/w92/{file}; null when TMDB has none. */
-  logo: string | null;
-}
+  logo: z.string().nullable(),
+});
+export type WatchProvider = z.infer<typeof watchProviderSchema>;
 
-export interface FilmExtras {
-  movieId: number;
+/** Per provider: answered, not configured, or unavailable right now. */
+export const sourceStateSchema = z.enum(['ok', 'unconfigured', 'unavailable']);
+export type SourceState = z.infer<typeof sourceStateSchema>;
+
+export const filmExtrasSchema = z.object({
+  movieId: z.number().int(),
   /** A YouTube trailer (embedded only when the person asks for it). */
-  trailer: { site: 'YouTube'; key: string; name: string } | null;
+  trailer: z.object({ site: z.literal('YouTube'), key: z.string(), name: z.string() }).nullable(),
   /** Offers in the asked region, as TMDB's data from JustWatch lists them. */
-  watch: {
-    region: string;
-    link: string | null;
-    stream: WatchProvider[];
-    rent: WatchProvider[];
-    buy: WatchProvider[];
-  } | null;
+  watch: z
+    .object({
+      region: z.string(),
+      link: z.string().nullable(),
+      stream: z.array(watchProviderSchema),
+      rent: z.array(watchProviderSchema),
+      buy: z.array(watchProviderSchema),
+    })
+    .nullable(),
   /** Regions with any offer, for the region picker. */
-  regions: string[];
-  ratings: Omit<ExternalRatings, 'plot'> | null;
-  /** Per provider: answered, not configured, or unavailable right now. */
-  sources: { tmdb: SourceState; omdb: SourceState };
-}
-
-export type SourceState = 'ok' | 'unconfigured' | 'unavailable';
+  regions: z.array(z.string()),
+  ratings: z
+    .object({
+      imdb: z.string().nullable(),
+      rottenTomatoes: z.string().nullable(),
+      metacritic: z.string().nullable(),
+    })
+    .nullable(),
+  sources: z.object({ tmdb: sourceStateSchema, omdb: sourceStateSchema }),
+});
+export type FilmExtras = z.infer<typeof filmExtrasSchema>;
 
 const stateOf = (health: ProviderHealth, ok: boolean): SourceState =>
   ok ? 'ok' : health.state === 'unconfigured' ? 'unconfigured' : 'unavailable';
