@@ -59,11 +59,18 @@ describe('operations', () => {
     const entry = JSON.parse(lines[0]!) as Record<string, unknown>;
     expect(entry).toMatchObject({
       method: 'POST',
-      path: '/api/auth/login',
+      route: '/api/auth/login',
       status: 401,
       id: expect.any(String),
     });
     expect(lines[0]).not.toMatch(/hunter2|secret\.cookie|someone@example/);
+    // A path parameter is an id too: the log names the route, not the path.
+    await app.request('http://localhost/api/contributions/aVeryPrivateId', {
+      method: 'DELETE',
+      headers: { origin: 'http://localhost' },
+    });
+    expect(lines[1]).toContain('/api/contributions/:contributorId');
+    expect(lines[1]).not.toContain('aVeryPrivateId');
     await database.close();
   }, 30_000);
 });
