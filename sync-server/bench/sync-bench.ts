@@ -1,6 +1,11 @@
 // Runs in Node: part of `npm run bench`. Throughput and latency of sync push and pull over HTTP on
-// loopback, on PGlite and (with DATABASE_URL or TEST_DATABASE_URL) PostgreSQL, beside a bare Hono
-// route as the ceiling. Load from autocannon, 10 connections, 5 s per case, loopback only.
+// loopback, on PGlite in memory and in a data folder (the default deployment) and (with
+// DATABASE_URL or TEST_DATABASE_URL) PostgreSQL, beside a bare Hono route as the ceiling: pushes
+// from one account and from 50, a page of pull, and a device pulling a whole history page by
+// page. Load from autocannon, 10 connections, 5 s per case, loopback only.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
@@ -8,9 +13,21 @@ import { Hono } from 'hono';
 import { createApp } from '../src/app';
 import { type Database, openDatabase } from '../src/db/database';
 import { trackInFlight } from '../src/http/in-flight';
+import { median } from '@filmfold/model';
+import { makeTestAccount } from '../src/test-support/test-accounts';
 
 const SECONDS = 5;
 const CONNECTIONS = 10;
+const ACCOUNTS = 50;
+/** The page size the PWA pulls with. */
+const PULL_PAGE = 500;
+
+interface HistoryRow {
+  database: string;
+  changes: number;
+  pages: number;
+  medianMs: number;
+}
 
 interface Row {
   case: string;
@@ -39,44 +56,82 @@ async function load(url: string, options: Partial<autocannon.Options>): Promise<
   return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...options });
 }
 
-async function measureSync(database: Database, label: string): Promise<Row[]> {
+/** A push of 10 ratings, the `n`th of the run, with its own mutation id. */
+function pushBody(n: number): string {
+  const changes = Array.from({ length: 10 }, (_, k) => {
+    const movieId = 1 + ((n * 10 + k) % 5000);
+    return {
+      kind: 'rating',
+      key: String(movieId),
+      value: { movieId, rating: 0.5 + (k % 10) / 2, ratedAt: '2024-05-01T20:15:00Z' },
+      hlc: `2024-05-01T20:15:00.000Z-${(n % 0xffff).toString(16).padStart(4, '0')}-bench${k}`,
+    };
+  });
+  return JSON.stringify({
+    protocolVersion: 1,
+    deviceId: 'benchdevice',
+    mutationId: `m${n}x${Date.now()}`,
+    changes,
+  });
+}
+
+const rowOf = (label: string, database: string, result: autocannon.Result): Row => ({
+  case: label,
+  database,
+  rps: result.requests.average,
+  p50: result.latency.p50,
+  p99: result.latency.p99,
+  non2xx: result.non2xx,
+});
+
+/** Pulls a whole history from cursor 0, page by page, as a new device does; returns the time. */
+async function pullHistory(
+  url: string,
+  cookie: string,
+): Promise<{ changes: number; pages: number; ms: number }> {
+  const started = performance.now();
+  let changes = 0;
+  let pages = 0;
+  for (let since = 0, hasMore = true; hasMore; pages++) {
+    const res = await fetch(
+      `${url}/api/sync/pull?protocolVersion=1&since=${since}&limit=${PULL_PAGE}`,
+      { headers: { cookie } },
+    );
+    const page = (await res.json()) as { changes: unknown[]; cursor: number; hasMore: boolean };
+    changes += page.changes.length;
+    ({ cursor: since, hasMore } = page);
+  }
+  return { changes, pages, ms: performance.now() - started };
+}
+
+async function measureSync(
+  database: Database,
+  label: string,
+): Promise<{ rows: Row[]; history: HistoryRow }> {
   const handler = trackInFlight(createApp({ database }).fetch);
   const { url, close } = await listen(handler.fetch);
   const headers = { origin: url, 'content-type': 'application/json' };
-  const signup = await fetch(`${url}/api/auth/signup`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({
-      email: `bench${Date.now()}@example.org`,
-      password: 'a benchmark password',
-    }),
-  });
-  const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
+  const accounts = await Promise.all(
+    Array.from({ length: ACCOUNTS }, () => makeTestAccount(database)),
+  );
+  const { cookie } = accounts[0]!;
   let mutation = 0;
   const push = await load(`${url}/api/sync/push`, {
     method: 'POST',
     headers: { ...headers, cookie },
+    requests: [{ setupRequest: (request) => ({ ...request, body: pushBody(++mutation) }) }],
+  });
+  const pushMany = await load(`${url}/api/sync/push`, {
+    method: 'POST',
+    headers,
     requests: [
       {
         setupRequest: (request) => {
           const n = ++mutation;
-          const changes = Array.from({ length: 10 }, (_, k) => {
-            const movieId = 1 + ((n * 10 + k) % 5000);
-            return {
-              kind: 'rating',
-              key: String(movieId),
-              value: { movieId, rating: 0.5 + (k % 10) / 2, ratedAt: '2024-05-01T20:15:00Z' },
-              hlc: `2024-05-01T20:15:00.000Z-${(n % 0xffff).toString(16).padStart(4, '0')}-bench${k}`,
-            };
-          });
           return {
             ...request,
-            body: JSON.stringify({
-              protocolVersion: 1,
-              deviceId: 'benchdevice',
-              mutationId: `m${n}x${Date.now()}`,
-              changes,
-            }),
+            headers: { ...headers, cookie: accounts[n % ACCOUNTS]!.cookie },
+            body: pushBody(n),
           };
         },
       },
@@ -85,26 +140,23 @@ async function measureSync(database: Database, label: string): Promise<Row[]> {
   const pull = await load(`${url}/api/sync/pull?protocolVersion=1&since=0&limit=100`, {
     headers: { cookie },
   });
+  const passes = [];
+  for (let i = 0; i < 5; i++) passes.push(await pullHistory(url, cookie));
   await close();
   await handler.drain(); // requests autocannon gave up on still finish before the database closes
-  return [
-    {
-      case: 'sync push, 10 ratings',
+  return {
+    rows: [
+      rowOf('sync push, 10 ratings, one account', label, push),
+      rowOf(`sync push, 10 ratings, ${ACCOUNTS} accounts`, label, pushMany),
+      rowOf('sync pull, 100 changes', label, pull),
+    ],
+    history: {
       database: label,
-      rps: push.requests.average,
-      p50: push.latency.p50,
-      p99: push.latency.p99,
-      non2xx: push.non2xx,
+      changes: passes[0]!.changes,
+      pages: passes[0]!.pages,
+      medianMs: median(passes.map((p) => p.ms)),
     },
-    {
-      case: 'sync pull, 100 changes',
-      database: label,
-      rps: pull.requests.average,
-      p50: pull.latency.p50,
-      p99: pull.latency.p99,
-      non2xx: pull.non2xx,
-    },
-  ];
+  };
 }
 
 async function main(): Promise<void> {
@@ -124,13 +176,20 @@ async function main(): Promise<void> {
 
   const targets: [string, () => Promise<Database>][] = [
     ['PGlite (memory)', () => openDatabase({})],
+    [
+      'PGlite (data folder)',
+      () => openDatabase({ dataDir: join(mkdtempSync(join(tmpdir(), 'filmfold-bench-')), 'db') }),
+    ],
   ];
   const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (url) targets.push(['PostgreSQL', () => openDatabase({ url })]);
+  const histories: HistoryRow[] = [];
   for (const [label, open] of targets) {
     process.stderr.write(`Measuring sync on ${label} …\n`);
     const database = await open();
-    rows.push(...(await measureSync(database, label)));
+    const measured = await measureSync(database, label);
+    rows.push(...measured.rows);
+    histories.push(measured.history);
     await database.close();
   }
   console.log(
@@ -141,6 +200,15 @@ async function main(): Promise<void> {
   for (const r of rows)
     console.log(
       `| ${r.case} | ${r.database} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} |`,
+    );
+  console.log(
+    `\nA new device pulling one account's whole history, ${PULL_PAGE} changes a page (median of 5).\n`,
+  );
+  console.log('| database | changes | pages | median ms | changes/s |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const h of histories)
+    console.log(
+      `| ${h.database} | ${h.changes} | ${h.pages} | ${Math.round(h.medianMs)} | ${Math.round((h.changes / h.medianMs) * 1000)} |`,
     );
   if (!url) console.log('\n(PostgreSQL skipped: set DATABASE_URL or TEST_DATABASE_URL.)');
 }
