@@ -12,11 +12,17 @@ describeOnEachDatabase('publishing', (db) => {
   it('publishes a catalog and a model snapshot, served immutable with ETags', async () => {
     const app = createApp({ database: db() });
     const b = browser(app);
-    // A contributor rates film 31, which nobody else has: too few raters for the model.
+    // A contributor rates film 31, which nobody else has: too few raters for the model. Five
+    // contributors rate film 9999, which the catalog does not have: it must not enter the model.
     await b.send('POST', '/api/contributions', {
       contributorId: 'contributor1',
       ratings: [{ movieId: 31, rating: 5, ratedOn: '2024-05-01' }],
     });
+    for (let c = 0; c < 5; c++)
+      await b.send('POST', '/api/contributions', {
+        contributorId: `stranger${c}x`,
+        ratings: [{ movieId: 9999, rating: 5, ratedOn: '2024-05-01' }],
+      });
     const manifest = await trainAndPublish(db(), seed(), { minRaters: 5 });
 
     const latest = await b.send('GET', '/api/artifacts/latest');

@@ -51,10 +51,15 @@ export async function trainingInput(database: Database): Promise<TrainingInput> 
   };
 }
 
-/** Seed ratings plus every contribution; contributors get user ids after the seed's. */
+/**
+ * Seed ratings plus every contribution of a film in the catalog; contributors get user ids after
+ * the seed's. An upload is anonymous and may name any id: a film the catalog lacks would enter
+ * the model where no device can show it.
+ */
 function pooledRatings(
   seed: RatingTable,
   rows: TrainingInput['contributions'],
+  catalogIds: ReadonlySet<number>,
 ): { table: RatingTable; contributors: number } {
   let maxUser = 0;
   for (let r = 0; r < seed.length; r++) maxUser = Math.max(maxUser, seed.userIds[r]!);
@@ -62,6 +67,7 @@ function pooledRatings(
   const builder = new RatingTableBuilder(seed.length + rows.length);
   builder.append(seed);
   for (const row of rows) {
+    if (!catalogIds.has(row.movieId)) continue;
     let id = ids.get(row.contributorId);
     if (id === undefined) ids.set(row.contributorId, (id = maxUser + ids.size + 1));
     builder.push(id, row.movieId, row.rating, Math.floor(Date.parse(row.ratedOn) / 1000));
@@ -165,7 +171,11 @@ export function buildArtifacts(
 ): BuiltArtifacts {
   const say = options.onProgress ?? (() => {});
   const createdAt = new Date().toISOString();
-  const { table, contributors } = pooledRatings(seed.ratings, input.contributions);
+  const { table, contributors } = pooledRatings(
+    seed.ratings,
+    input.contributions,
+    new Set(seed.movies.map((m) => m.id)),
+  );
   const collaborative = filmsWithRaters(table, options.minRaters);
   say(
     `Training on ${collaborative.length} ratings (${seed.source} + ${contributors} contributors); films with fewer than ${options.minRaters} raters come from their content.`,

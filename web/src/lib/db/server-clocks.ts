@@ -8,7 +8,7 @@ import {
   type RecordKind,
 } from '@filmfold/model';
 import Dexie from 'dexie';
-import { type FilmfoldDb, recordKey, recordTable } from './database';
+import { type FilmfoldDb, recordKey, recordTable, type ServerClock } from './database';
 
 const accountRange = (db: FilmfoldDb, account: string) =>
   db.serverClocks
@@ -24,12 +24,15 @@ export async function noteServerHolds(
   account: string,
   stamps: readonly CellStamp[],
 ): Promise<void> {
-  for (const { kind, key, hlc } of stamps) {
-    const held = await db.serverClocks.get([account, kind, key]);
-    if (!held || held.hlc < hlc) {
-      await db.serverClocks.put({ account, kind: kind as RecordKind, key, hlc });
-    }
-  }
+  const held = await db.serverClocks.bulkGet(stamps.map((s) => [account, s.kind, s.key]));
+  const newest = new Map<string, ServerClock>();
+  stamps.forEach(({ kind, key, hlc }, i) => {
+    const cell = `${kind}\u0000${key}`;
+    const known = newest.get(cell)?.hlc ?? held[i]?.hlc;
+    if (known === undefined || known < hlc)
+      newest.set(cell, { account, kind: kind as RecordKind, key, hlc });
+  });
+  await db.serverClocks.bulkPut([...newest.values()]);
 }
 
 /** The digest of what this device knows `account`'s server cells to be. */
