@@ -57,6 +57,24 @@ export default ts.config(
     },
   },
   {
+    // Test helpers live in test-support/ folders; what ships never imports them.
+    files: ['sync-server/src/**/*.ts', 'web/src/**/*.ts', 'web/src/**/*.svelte'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/test-support/*', '@filmfold/sync-server/test-*'],
+              message: 'Test helpers are for tests only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // SvelteKit type-checks the service worker apart from the app (its own lib: webworker).
     files: ['web/src/service-worker.ts'],
     languageOptions: { globals: { ...globals.serviceworker } },
