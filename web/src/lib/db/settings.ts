@@ -25,6 +25,8 @@ export interface Settings {
   contribution: { isOn: boolean; contributorId: string; since: string; lastSentAt: string | null };
   /** Two-letter region for "where to watch" (GB, US …), chosen on a film page. */
   watchRegion: string;
+  /** What the server offers beyond MovieLens, as its health last said. */
+  serverFeatures: { hasTmdb: boolean; hasOmdb: boolean };
 }
 
 export async function getSetting<K extends keyof Settings>(

@@ -152,7 +152,8 @@ export function describeSync(status: SyncStatus, pending: number, setAside = 0):
     return `${setAside} change${setAside === 1 ? '' : 's'} not saved`;
   switch (status.state) {
     case 'signed-out':
-      return pending > 0 ? 'On this device only' : 'Not syncing';
+      // Nothing is wrong: without an account, this device is where the films live.
+      return 'Saved on this device';
     case 'synced':
       return pending > 0 ? `${pending} change${pending === 1 ? '' : 's'} to sync` : 'Synced';
     case 'syncing':
