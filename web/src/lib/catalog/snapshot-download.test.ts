@@ -66,9 +66,14 @@ describe('installLatestSnapshots against a server with a published model', () =>
     const downloads = progress.filter((p) => p.phase === 'downloading');
     expect(downloads.at(-1)).toEqual({
       phase: 'downloading',
+      item: 'model',
       receivedBytes: total,
       totalBytes: total,
     });
+    // The bar only moves forward, through the catalog and then the model.
+    const received = progress.map((p) => p.receivedBytes);
+    expect(received).toEqual([...received].sort((a, b) => a - b));
+    expect(downloads[0]!.item).toBe('catalog');
     expect(progress.map((p) => p.phase).at(-1)).toBe('storing');
     expect(await db.films.count()).toBe(31);
     expect((await db.films.get(1))!.ratingHistogram).toHaveLength(10);

@@ -6,6 +6,9 @@ import type { FilmfoldDb, SnapshotRow } from '$lib/db/database';
 
 export interface DownloadProgress {
   phase: 'checking' | 'downloading' | 'verifying' | 'storing';
+  /** Which file is downloading or being verified. */
+  item?: SnapshotRow['kind'];
+  /** Bytes of both files so far, and in all: the bar never goes back. */
   receivedBytes: number;
   totalBytes: number;
 }
@@ -125,7 +128,7 @@ export async function installLatestSnapshots(
       }
       bytes = await readWithProgress(res, (n) => {
         receivedBytes += n;
-        onProgress({ phase: 'downloading', receivedBytes, totalBytes });
+        onProgress({ phase: 'downloading', item: kind, receivedBytes, totalBytes });
       });
     } catch (err) {
       // The request or its body stream failed: the network, not the data.
@@ -134,7 +137,7 @@ export async function installLatestSnapshots(
     }
     // A body cut short without an error (a proxy gave up, say) is an interruption too.
     if (bytes.byteLength < info.bytes) return INTERRUPTED;
-    onProgress({ phase: 'verifying', receivedBytes, totalBytes });
+    onProgress({ phase: 'verifying', item: kind, receivedBytes, totalBytes });
     if (bytes.byteLength !== info.bytes || (await sha256Hex(bytes)) !== info.sha256) {
       return {
         ok: false,
