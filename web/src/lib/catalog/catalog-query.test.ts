@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  activeFilterCount,
   type CatalogQuery,
   EMPTY_QUERY,
   matchesFilters,
@@ -80,5 +81,22 @@ describe('matchesFilters', () => {
     expect(
       matchesFilters(film(1, 'Undated', { year: null }), { ...EMPTY_QUERY, yearTo: 2020 }, rated),
     ).toBe(false);
+  });
+});
+
+describe('activeFilterCount', () => {
+  it('counts what narrows the list, not the words searched for or the order', () => {
+    expect(activeFilterCount(EMPTY_QUERY)).toBe(0);
+    expect(activeFilterCount({ ...EMPTY_QUERY, text: 'heat', sort: 'newest' })).toBe(0);
+    expect(
+      activeFilterCount({
+        ...EMPTY_QUERY,
+        genres: ['Drama', 'Crime'],
+        yearFrom: 1990,
+        minRating: 4,
+        people: ['Michael Mann'],
+        isUnratedOnly: true,
+      }),
+    ).toBe(6);
   });
 });

@@ -61,6 +61,18 @@ const paramsSchema = z.object({
 });
 
 /** Reads a query from the page's URL; anything unreadable is left at its default. */
+/** How many filters narrow the list (the words searched for and the order are not filters). */
+export function activeFilterCount(query: CatalogQuery): number {
+  const set = [query.yearFrom, query.yearTo, query.minRating, query.minRatings];
+  return (
+    query.genres.length +
+    query.tags.length +
+    query.people.length +
+    set.filter((value) => value !== null).length +
+    (query.isUnratedOnly ? 1 : 0)
+  );
+}
+
 export function queryFromParams(params: URLSearchParams): CatalogQuery {
   const single = (key: string) => params.get(key);
   const parsed = paramsSchema.parse({
