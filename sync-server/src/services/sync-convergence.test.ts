@@ -211,5 +211,5 @@ describeEach('sync convergence', survivingDatabases('filmfold-sync-'), (optionsO
       ),
       { numRuns: Number(process.env.SYNC_PROPERTY_RUNS ?? 100) },
     );
-  }, 240_000);
+  }, 1_800_000);
 });

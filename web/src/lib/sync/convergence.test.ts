@@ -307,5 +307,5 @@ describeEach('the real client converges', survivingDatabases('filmfold-conv-'), 
       ),
       { numRuns: RUNS },
     );
-  }, 900_000);
+  }, 1_800_000);
 });
