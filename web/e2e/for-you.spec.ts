@@ -67,9 +67,15 @@ test('a newcomer answers the first questions, gets explained picks, and feedback
   await expect(
     page.getByRole('status').filter({ hasText: /tuned by your feedback/ }),
   ).toBeVisible();
-  await expect(
-    page.getByRole('heading', { level: 2 }).getByRole('link', { name: firstTitle, exact: true }),
-  ).toHaveCount(0);
+  const firstCard = page
+    .getByRole('heading', { level: 2 })
+    .getByRole('link', { name: firstTitle, exact: true });
+  await expect(firstCard).toHaveCount(0);
+  // Every card action can be undone: the film comes back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(firstCard).toHaveCount(1);
+  await first.getByRole('button', { name: 'Not for me' }).click();
+  await expect(firstCard).toHaveCount(0);
 
   // Filters: a decade narrows the list to films of that decade.
   await page.getByLabel('Decade').selectOption({ label: '1990s' });

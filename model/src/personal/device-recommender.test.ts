@@ -6,6 +6,7 @@ import { twoTasteGroups } from '../recommender/test-data';
 import { itemFacts } from './features';
 import {
   buildPersonModel,
+  carriedBy,
   type PersonData,
   pickRecommendations,
   PRIOR_WEIGHTS,
@@ -48,6 +49,32 @@ describe('the device recommender', () => {
       expect(pick.because.length).toBeGreaterThan(0);
       for (const reason of pick.because) expect([1, 2, 3, 4]).toContain(reason);
     }
+  });
+
+  it('explains a pick by the few ratings that carried it, not every rating', () => {
+    const manyRatings: PersonData = {
+      ratings: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 16, 17].map((movieId, i) => ({
+        movieId,
+        rating: movieId <= 15 ? 5 : 2,
+        ratedAt: at(i + 1),
+      })),
+      feedback: [],
+    };
+    const person = buildPersonModel(model, facts, manyRatings);
+    const [pick] = pickRecommendations(model, person, { count: 1 });
+    const carriers = carriedBy(model, person, model.indexOf(pick!.movieId));
+    expect(carriers.length).toBeGreaterThan(0);
+    expect(carriers.length).toBeLessThanOrEqual(5);
+    const shares = carriers.map((c) => c.share);
+    expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    expect(shares.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1 + 1e-9);
+    // It stops once 80% of the pull is named: without the last carrier, less than that was.
+    const allButLast = shares.slice(0, -1).reduce((a, b) => a + b, 0);
+    expect(carriers.length === 5 || allButLast < 0.8).toBe(true);
+    for (const carrier of carriers) expect(carrier.movieId).toBeLessThanOrEqual(15);
+    expect(
+      carriedBy(model, buildPersonModel(model, facts, { ratings: [], feedback: [] }), 0),
+    ).toEqual([]);
   });
 
   it('learns from feedback at once: "not for me" and "hide" drop a film, and weights move', () => {

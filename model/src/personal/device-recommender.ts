@@ -154,6 +154,42 @@ export function becauseOf(
     .map((part) => model.snapshot.movieIds[part.item]!);
 }
 
+/** A rated film that carried a pick, and its share of everything that pulled the pick up. */
+export interface Carrier {
+  movieId: number;
+  /** Of the positive pull on the pick's score, 0-1. */
+  share: number;
+}
+
+/** Of the pull on a pick, the share that "why?" explains before it stops listing films. */
+const EXPLAINED_SHARE = 0.8;
+
+/**
+ * The few rated films that really carried a pick, strongest first: at most `max`, and no more
+ * once they explain 80% of the pull, so that "why?" names the reasons rather than every rating.
+ */
+export function carriedBy(
+  model: DeviceModel,
+  person: PersonModel,
+  item: number,
+  max = 5,
+): Carrier[] {
+  if (person.history.items.length === 0) return [];
+  const parts = explainScore(model.space, person.folded, item).filter((p) => p.contribution > 0);
+  const total = parts.reduce((sum, part) => sum + part.contribution, 0);
+  const carriers: Carrier[] = [];
+  let covered = 0;
+  for (const part of parts) {
+    if (carriers.length === max || covered >= EXPLAINED_SHARE * total) break;
+    carriers.push({
+      movieId: model.snapshot.movieIds[part.item]!,
+      share: part.contribution / total,
+    });
+    covered += part.contribution;
+  }
+  return carriers;
+}
+
 /** Share of genres two films have in common (Jaccard). */
 function genreOverlap(facts: ItemFacts, a: number, b: number): number {
   const ga = facts.genres[a] ?? new Int32Array(0);

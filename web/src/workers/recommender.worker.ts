@@ -10,8 +10,9 @@ import {
   principalComponents,
 } from '@filmfold/model';
 import {
-  becauseOf,
   buildPersonModel,
+  type Carrier,
+  carriedBy,
   itemFacts,
   type ItemFacts,
   type PersonModel,
@@ -155,13 +156,13 @@ const api = {
     };
   },
 
-  /** Every rated film's pull on `movieId`'s score, strongest first, for the "why?" view. */
-  async why(movieId: number): Promise<number[]> {
+  /** The few rated films that carried `movieId`'s pick, with their shares, for "why?". */
+  async why(movieId: number): Promise<Carrier[]> {
     const state = await current();
     const me = await personModel(state);
     const item = state.model.indexOf(movieId);
     if (item < 0) return [];
-    return becauseOf(state.model, me, item, 10);
+    return carriedBy(state.model, me, item);
   },
 
   /**
