@@ -18,7 +18,7 @@ test('a newcomer downloads the catalog, searches, filters, rates three films, an
   await waitForCatalog(page);
 
   await search(page, 'toy story');
-  const cards = page.getByRole('listitem');
+  const cards = page.getByRole('list', { name: 'Films' }).getByRole('listitem');
   await expect(cards.first()).toContainText('Toy Story');
   await expect(cards.first()).toContainText('1995');
 
