@@ -24,6 +24,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.goto('/');
     await expect(page.getByRole('progressbar', { name: 'Catalog download' })).toBeVisible();
     expect(await seriousViolations(page), 'first run').toEqual([]);
+    await expect(page.getByRole('heading', { name: 'Welcome to Filmfold' })).toBeVisible({
+      timeout: 60_000,
+    });
+    expect(await seriousViolations(page), 'welcome').toEqual([]);
 
     await waitForCatalog(page);
     expect(await seriousViolations(page), 'browse').toEqual([]);

@@ -1,11 +1,16 @@
 // Page helpers shared by the specs: what a person waits for and does, by role and label.
 import { expect, type Page } from '@playwright/test';
 
-/** Waits until the catalog is on this device and the browse page lists films. */
+/**
+ * Waits until the catalog is on this device and the browse page lists films. A first visit is
+ * welcomed with three ways to begin; this takes "Just browse".
+ */
 export async function waitForCatalog(page: Page): Promise<void> {
-  await expect(page.getByRole('searchbox', { name: 'Search films' })).toBeVisible({
-    timeout: 60_000,
-  });
+  const searchbox = page.getByRole('searchbox', { name: 'Search films' });
+  const welcome = page.getByRole('heading', { name: 'Welcome to Filmfold' });
+  await expect(searchbox.or(welcome)).toBeVisible({ timeout: 60_000 });
+  if (await welcome.isVisible()) await page.getByRole('link', { name: /^Just browse/ }).click();
+  await expect(searchbox).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /\d films?$/ })).toBeVisible();
 }
 

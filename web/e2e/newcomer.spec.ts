@@ -15,7 +15,16 @@ test('a newcomer downloads the catalog, searches, filters, rates three films, an
     page.getByRole('heading', { name: 'Setting up Filmfold on this device' }),
   ).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Catalog download' })).toBeVisible();
+  // Once the catalog is in, a welcome with three ways to begin; the tabs stay usable.
+  await expect(page.getByRole('heading', { name: 'Welcome to Filmfold' })).toBeVisible({
+    timeout: 60_000,
+  });
+  for (const door of [/^Answer a few quick questions/, /^Bring your ratings/, /^Just browse/])
+    await expect(page.getByRole('link', { name: door })).toBeVisible();
   await waitForCatalog(page);
+  // It is offered once: the front door is Browse from now on.
+  await page.goto('/');
+  await expect(page.getByRole('searchbox', { name: 'Search films' })).toBeVisible();
 
   await search(page, 'toy story');
   const cards = page.getByRole('list', { name: 'Films' }).getByRole('listitem');

@@ -5,6 +5,7 @@ import { apiClient } from '$lib/api/client';
 import { type DownloadProgress, installLatestSnapshots } from '$lib/catalog/snapshot-download';
 import type { FilmfoldDb } from '$lib/db/database';
 import { openDeviceDb } from '$lib/db/device-db';
+import { getSetting, putSetting } from '$lib/db/settings';
 import { handleError, toasts } from '$lib/ui/toasts.svelte';
 import { catalogWorker } from '../../workers/catalog';
 
@@ -21,6 +22,10 @@ class AppState {
   catalogVersion: string | null = $state(null);
   install: InstallState = $state({ state: 'idle' });
   hasStarted = $state(false);
+  /** The catalog arrived for the first time in this visit: a newcomer, to be welcomed. */
+  isFirstInstall = $state(false);
+  /** The welcome (three ways to begin) was answered; true until known, so nobody is sent there by mistake. */
+  hasSeenStart = $state(true);
 
   get isCatalogReady(): boolean {
     return this.catalogVersion !== null;
@@ -35,6 +40,7 @@ class AppState {
       return;
     }
     this.db = opened.db;
+    this.hasSeenStart = (await getSetting(opened.db, 'hasSeenStart')) === true;
     await this.loadFilms();
     this.hasStarted = true;
     // First run downloads in the foreground; later a newer catalog comes in the background.
@@ -57,6 +63,8 @@ class AppState {
       if (outcome.ok) {
         this.install = { state: 'idle' };
         if (outcome.isUpdated) {
+          // Before the films appear, so that the welcome comes first, not after a glimpse of Browse.
+          if (!isBackground) this.isFirstInstall = true;
           await this.loadFilms();
           if (isBackground) toasts.show('A newer catalog was installed.');
         }
@@ -75,6 +83,12 @@ class AppState {
         : { state: 'failed', message: 'The download failed; try again.' };
       handleError(err, 'Installing the catalog');
     }
+  }
+
+  /** The welcome was answered: it is not offered again. */
+  async markStartSeen(): Promise<void> {
+    this.hasSeenStart = true;
+    if (this.db) await putSetting(this.db, 'hasSeenStart', true);
   }
 
   private isWaitingForOnline = false;

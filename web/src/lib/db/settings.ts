@@ -21,6 +21,8 @@ export interface Settings {
   tastePreferences: { liked: string[]; avoided: string[] };
   /** Whether the first-run questions were answered or skipped. */
   hasFinishedWelcome: boolean;
+  /** Whether the first visit's welcome (three ways to begin) was answered. */
+  hasSeenStart: boolean;
   /** Anonymous contribution: on or off, and the current random contributor id. */
   contribution: { isOn: boolean; contributorId: string; since: string; lastSentAt: string | null };
   /** Two-letter region for "where to watch" (GB, US …), chosen on a film page. */

@@ -17,7 +17,7 @@ export const navItems = (): NavItem[] => [
     href: resolve('/for-you'),
     label: 'For you',
     icon: 'M12 3l2.6 5.6 6.1.7-4.5 4.2 1.2 6-5.4-3-5.4 3 1.2-6-4.5-4.2 6.1-.7z',
-    matches: (path) => path.startsWith('/for-you') || path.startsWith('/welcome'),
+    matches: (path) => ['/for-you', '/welcome', '/start'].some((p) => path.startsWith(p)),
     isTab: true,
   },
   {
