@@ -128,6 +128,8 @@ test('the taste page with 2,698 ratings: every chart, axe, a known look, and a P
   const pdf = await getDocumentProxy(new Uint8Array(readFileSync(path)));
   const { totalPages, text } = await extractText(pdf, { mergePages: true });
   for (const title of [
+    'Your ratings',
+    `${data.ratings.length.toLocaleString('en-GB')} films rated, newest first.`,
     'Recommendations',
     'Favourites',
     'Watchlist',

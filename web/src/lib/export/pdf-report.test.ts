@@ -1,7 +1,8 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { ratingDistribution } from '$lib/taste/stats';
+import { ratingDistribution, reviewYears, yearInReview } from '$lib/taste/stats';
 import { buildReport, REPORT_SECTIONS, type ReportData } from './pdf-report';
+import { reportData } from './report-data';
 
 function data(overrides: Partial<ReportData> = {}): ReportData {
   const history = Array.from({ length: 1000 }, (_, i) => ({
@@ -18,6 +19,7 @@ function data(overrides: Partial<ReportData> = {}): ReportData {
     recommendations: [
       { title: 'Heat', year: 1995, because: ['Collateral', 'Ronin'], predictedStars: 4.3 },
     ],
+    ratings: [{ title: 'Heat', year: 1995, rating: 4.5, ratedOn: '2024-03-01' }],
     favourites: [{ title: 'Amélie', year: 2001 }],
     watchlist: [{ title: 'Alien', year: 1979, addedAt: '2024-05-01T10:00:00Z' }],
     history,
@@ -82,5 +84,65 @@ describe('the PDF report', () => {
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain('Amélie (2001)');
     expect(pages[0]).not.toContain('Viewing history');
+  });
+
+  it('says one thing in one way: every rated film listed, the year in review as the taste page counts it, plurals right', async () => {
+    const timeZone = 'Europe/London';
+    const catalog = new Map(
+      [
+        [1, 'Heat', 1995, ['Action', 'Crime']],
+        [2, 'Amélie', 2001, ['Comedy', 'Romance']],
+        [3, 'Alien', 1979, ['Horror', 'Sci-Fi']],
+        [4, 'Toy Story', 1995, ['Animation']],
+      ].map(([id, title, year, genres]) => [
+        id as number,
+        {
+          title: title as string,
+          year: year as number,
+          genres: genres as string[],
+          ratingCount: 1,
+        },
+      ]),
+    );
+    const activity = {
+      ratings: [
+        { movieId: 1, rating: 5, ratedAt: '2024-02-01T12:00:00Z' },
+        { movieId: 2, rating: 4.5, ratedAt: '2024-02-02T12:00:00Z' },
+        { movieId: 3, rating: 1, ratedAt: '2024-02-03T12:00:00Z' },
+      ],
+      viewings: [],
+      favourites: [{ movieId: 4, addedAt: '2024-03-01T12:00:00Z' }],
+      watchlist: [],
+    };
+    const report = reportData(
+      {
+        title: 'Mine',
+        pageSize: 'a4',
+        sections: ['ratings', 'favourites', 'review'],
+        from: '',
+        to: '',
+        generatedAt: new Date('2024-12-31T12:00:00Z'),
+        timeZone,
+      },
+      activity,
+      catalog,
+      [],
+    );
+    // The taste page's own numbers for this history.
+    const [year] = reviewYears(activity, timeZone);
+    const onPage = yearInReview(year!, activity, catalog, timeZone);
+    expect(report.review).toEqual(onPage);
+    expect(onPage).toMatchObject({ filmsWatched: 3, ratingsGiven: 3, newFavourites: [4] });
+
+    const all = (await read(await buildReport(report))).pages.join('\n');
+    for (const title of ['Heat (1995)', 'Amélie (2001)', 'Alien (1979)'])
+      expect(all).toContain(title);
+    expect(all).toContain('3 films rated');
+    expect(all).toContain('1 star');
+    expect(all).toContain('Toy Story (1995)'); // the one favourite
+    expect(all).not.toContain('No favourites yet');
+    expect(all).toContain(
+      '2024: 3 films watched, 3 ratings, 1 new favourite, longest streak 3 days.',
+    );
   });
 });

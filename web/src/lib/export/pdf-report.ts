@@ -5,6 +5,7 @@ import type { jsPDF as JsPdf } from 'jspdf';
 import type { Distribution, GenreStat, PersonStat, YearInReview } from '$lib/taste/stats';
 
 export const REPORT_SECTIONS = {
+  ratings: 'Your ratings',
   recommendations: 'Recommendations',
   favourites: 'Favourites',
   watchlist: 'Watchlist',
@@ -25,6 +26,8 @@ export interface ReportData {
     because: string[];
     predictedStars: number | null;
   }[];
+  /** Every rated film, newest rating first; `ratedOn` is the person's local day. */
+  ratings: { title: string; year: number | null; rating: number; ratedOn: string }[];
   favourites: { title: string; year: number | null }[];
   watchlist: { title: string; year: number | null; addedAt: string }[];
   /** Already limited to the chosen date range, newest first. */
@@ -40,6 +43,10 @@ export interface ReportData {
 
 const MARGIN = 48;
 const LINE = 15;
+
+/** "1 day", "2 days": a count with its noun. */
+export const counted = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /** Builds the report; `onProgress` gets the share done (0-1). */
 export async function buildReport(
@@ -96,6 +103,12 @@ export async function buildReport(
   for (const [index, section] of data.sections.entries()) {
     await heading(REPORT_SECTIONS[section]);
     switch (section) {
+      case 'ratings':
+        if (data.ratings.length === 0) await line('No ratings yet.');
+        else await line(`${counted(data.ratings.length, 'film')} rated, newest first.`);
+        for (const r of data.ratings)
+          await line(`${r.ratedOn}   ${filmName(r)}   ${counted(r.rating, 'star')}`);
+        break;
       case 'recommendations':
         if (data.recommendations.length === 0)
           await line('No recommendations yet: rate a few films first.');
@@ -119,12 +132,12 @@ export async function buildReport(
         const { from, to } = data.historyRange;
         await line(
           from || to
-            ? `From ${from ?? 'the start'} to ${to ?? 'today'}: ${data.history.length} viewings.`
-            : `${data.history.length} viewings.`,
+            ? `From ${from ?? 'the start'} to ${to ?? 'today'}: ${counted(data.history.length, 'viewing')}.`
+            : `${counted(data.history.length, 'viewing')}.`,
         );
         for (const v of data.history) {
           await line(
-            `${v.watchedOn}   ${filmName(v)}${v.rating === null ? '' : `   ${v.rating} stars`}`,
+            `${v.watchedOn}   ${filmName(v)}${v.rating === null ? '' : `   ${counted(v.rating, 'star')}`}`,
           );
         }
         break;
@@ -154,10 +167,10 @@ export async function buildReport(
           break;
         }
         await line(
-          `${review.year}: ${review.filmsWatched} films watched, ${review.ratingsGiven} ratings, ${review.newFavourites.length} new favourites, longest streak ${review.longestStreak} days.`,
+          `${review.year}: ${counted(review.filmsWatched, 'film')} watched, ${counted(review.ratingsGiven, 'rating')}, ${counted(review.newFavourites.length, 'new favourite')}, longest streak ${counted(review.longestStreak, 'day')}.`,
         );
         for (const top of review.topRated)
-          await line(`• ${data.titleOf(top.movieId)}: ${top.rating} stars`, 8);
+          await line(`• ${data.titleOf(top.movieId)}: ${counted(top.rating, 'star')}`, 8);
         break;
       }
     }

@@ -1,7 +1,8 @@
-import type { Rating, ViewingEntry } from '@filmfold/model';
+import type { Favourite, Rating, ViewingEntry } from '@filmfold/model';
 import { describe, expect, it } from 'vitest';
 import { localDay, weekStart } from './local-dates';
 import {
+  type Activity,
   activity,
   decadeStats,
   genreStats,
@@ -31,13 +32,20 @@ const viewing = (movieId: number, watchedOn: string): ViewingEntry => ({
   loggedAt: `${watchedOn}T22:00:00Z`,
 });
 
+const favourite = (movieId: number, addedAt: string): Favourite => ({ movieId, addedAt });
+const of = (
+  ratings: Rating[],
+  viewings: ViewingEntry[] = [],
+  favourites: Favourite[] = [],
+): Activity => ({ ratings, viewings, favourites });
+
 describe('with no history', () => {
   it('every statistic is empty, not an error', () => {
     expect(ratingDistribution([])).toEqual({ counts: new Array(10).fill(0), total: 0, mean: null });
     expect(genreStats([], films)).toEqual([]);
     expect(decadeStats([], films)).toEqual([]);
     expect(activity([], [], 'month', 'UTC')).toEqual([]);
-    expect(yearInReview(2024, [], [], films, 'UTC')).toEqual({
+    expect(yearInReview(2024, of([]), films, 'UTC')).toEqual({
       year: 2024,
       filmsWatched: 0,
       viewings: 0,
@@ -60,9 +68,12 @@ describe('with one rating', () => {
       { genre: 'Crime', count: 1, mean: 4.5, share: 0.5, communityShare: 100 / 600 },
     ]);
     expect(decadeStats(one, films)).toEqual([{ decade: 1990, count: 1, mean: 4.5 }]);
-    expect(yearInReview(2024, one, [], films, 'UTC')).toMatchObject({
+    // Rated that year, so seen that year; a high rating alone is not a favourite.
+    expect(yearInReview(2024, of(one), films, 'UTC')).toMatchObject({
+      filmsWatched: 1,
       ratingsGiven: 1,
-      newFavourites: [1],
+      newFavourites: [],
+      genreShifts: [],
       longestStreak: 1,
     });
   });
@@ -83,7 +94,7 @@ describe('ties', () => {
       'Romance',
       'Sci-Fi',
     ]);
-    expect(yearInReview(2024, tied, [], films, 'UTC').topRated).toEqual([
+    expect(yearInReview(2024, of(tied), films, 'UTC').topRated).toEqual([
       { movieId: 3, rating: 5 },
       { movieId: 1, rating: 4 },
       { movieId: 2, rating: 4 },
@@ -110,8 +121,8 @@ describe('time zones at day boundaries', () => {
 
   it('counts a New Year’s Eve rating in the year it was in the person’s zone', () => {
     const ratings = [rating(1, 5, lateNight)];
-    expect(yearInReview(2024, ratings, [], films, 'Europe/Berlin').ratingsGiven).toBe(1);
-    expect(yearInReview(2024, ratings, [], films, 'UTC').ratingsGiven).toBe(0);
+    expect(yearInReview(2024, of(ratings), films, 'Europe/Berlin').ratingsGiven).toBe(1);
+    expect(yearInReview(2024, of(ratings), films, 'UTC').ratingsGiven).toBe(0);
     expect(activity(ratings, [], 'month', 'Europe/Berlin')).toEqual([
       { start: '2024-01-01', ratings: 1, viewings: 0 },
     ]);
@@ -144,7 +155,8 @@ describe('year in review', () => {
       rating(2, 3.5, '2024-02-02T12:00:00Z'),
     ];
     const viewings = [viewing(1, '2024-02-01'), viewing(1, '2024-02-03'), viewing(2, '2024-02-10')];
-    const review = yearInReview(2024, ratings, viewings, films, 'UTC');
+    const favourites = [favourite(1, '2024-02-01T12:00:00Z'), favourite(3, '2023-06-01T12:00:00Z')];
+    const review = yearInReview(2024, of(ratings, viewings, favourites), films, 'UTC');
     expect(review).toMatchObject({
       filmsWatched: 2,
       viewings: 3,

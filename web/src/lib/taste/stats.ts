@@ -1,6 +1,6 @@
 // Runs in browser, worker and Node. The numbers behind the taste page and the PDF report: plain
 // functions over the person's ratings and diary, in their time zone.
-import type { CatalogMovie, Rating, ViewingEntry } from '@filmfold/model';
+import type { CatalogMovie, Favourite, Rating, ViewingEntry } from '@filmfold/model';
 import { dayNumber, localDay, weekStart } from './local-dates';
 
 type Films = ReadonlyMap<
@@ -160,26 +160,50 @@ function next(start: string, unit: 'week' | 'month'): string {
   return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
 }
 
+/** What a year in review is made of: the person's records, as the device holds them. */
+export interface Activity {
+  ratings: readonly Rating[];
+  viewings: readonly ViewingEntry[];
+  favourites: readonly Favourite[];
+}
+
 export interface YearInReview {
   year: number;
-  /** Distinct films in the diary that year. */
+  /**
+   * Distinct films seen that year: logged in the diary or rated then (a rating says the film was
+   * seen). The one definition of "films watched", on the page, in the PDF and in the year's list.
+   */
   filmsWatched: number;
   viewings: number;
   ratingsGiven: number;
   /** The year's ratings, best first (ties: earlier first). */
   topRated: { movieId: number; rating: number }[];
-  /** Films first rated that year at 4.5 stars or more. */
+  /** Films marked favourite (♥) that year: the one definition of a favourite, nothing inferred. */
   newFavourites: number[];
-  /** Genre shares that year against the years before, largest change first. */
+  /**
+   * Genre shares that year against the years before, largest change first; empty when there
+   * were no years before, since then there is nothing to shift from.
+   */
   genreShifts: { genre: string; share: number; before: number }[];
   /** Most consecutive days with a rating or a viewing. */
   longestStreak: number;
 }
 
+/** The years with any rating or viewing in the person's time zone, newest first. */
+export function reviewYears(
+  { ratings, viewings }: Pick<Activity, 'ratings' | 'viewings'>,
+  timeZone: string,
+): number[] {
+  const years = new Set([
+    ...ratings.map((r) => Number(localDay(r.ratedAt, timeZone).slice(0, 4))),
+    ...viewings.map((v) => Number(v.watchedOn.slice(0, 4))),
+  ]);
+  return [...years].sort((a, b) => b - a);
+}
+
 export function yearInReview(
   year: number,
-  ratings: readonly Rating[],
-  viewings: readonly ViewingEntry[],
+  { ratings, viewings, favourites }: Activity,
   films: Films,
   timeZone: string,
 ): YearInReview {
@@ -212,7 +236,8 @@ export function yearInReview(
   }
   return {
     year,
-    filmsWatched: new Set(watched.map((v) => v.movieId)).size,
+    filmsWatched: new Set([...watched.map((v) => v.movieId), ...thisYear.map((r) => r.movieId)])
+      .size,
     viewings: watched.length,
     ratingsGiven: thisYear.length,
     topRated: [...thisYear]
@@ -222,8 +247,10 @@ export function yearInReview(
       )
       .slice(0, 10)
       .map(({ movieId, rating }) => ({ movieId, rating })),
-    newFavourites: thisYear.filter((r) => r.rating >= 4.5).map((r) => r.movieId),
-    genreShifts: [...genres]
+    newFavourites: favourites
+      .filter((f) => localDay(f.addedAt, timeZone).startsWith(prefix))
+      .map((f) => f.movieId),
+    genreShifts: (then.total === 0 ? [] : [...genres])
       .map((genre) => ({
         genre,
         share: now.total ? (now.counts.get(genre) ?? 0) / now.total : 0,
