@@ -4,11 +4,18 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { describeEach, postgresUrl } from './db/test-databases';
 import { tinyMovieLens } from './services/test-movielens';
 
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
+
+/** Servers this suite started: none outlives it, even when a test fails half-way. */
+const started = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+  started.clear();
+});
 
 async function startServer(
   env: Record<string, string>,
@@ -18,6 +25,7 @@ async function startServer(
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', WEB_DIR: '/nonexistent' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);

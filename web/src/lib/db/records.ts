@@ -162,7 +162,8 @@ export async function applyRemote(
 /**
  * Re-dates `owner`'s unsent changes that are stamped further ahead than the server accepts: made
  * while this device's clock ran fast, before it learned the server's time. They never reached
- * anyone, so they may be re-dated; the clock restarts from the newest stamp the server could hold.
+ * anyone, so they may be re-dated; the clock restarts from the newest stamp the server could hold,
+ * and each change goes above the server's own stamp for its cell.
  * Returns how many were re-dated.
  */
 export async function restampAhead(db: FilmfoldDb, owner: string): Promise<number> {
@@ -179,8 +180,16 @@ export async function restampAhead(db: FilmfoldDb, owner: string): Promise<numbe
       if (!isAhead(cell.hlc)) clock = { ...laterHlc(clock, parseHlc(cell.hlc)), node: clock.node };
     });
     for (const entry of ahead) {
-      const cell = await db.clocks.get([entry.change.kind, entry.change.key]);
-      clock = nextStamp(clock, cell && !isAhead(cell.hlc) ? cell.hlc : undefined, now);
+      const { kind, key } = entry.change;
+      const cell = await db.clocks.get([kind, key]);
+      // Above what the server holds for the cell, however far ahead (it accepted it, so it is
+      // within the drift it allows): an edit must never lose to the value it replaced.
+      const held = await db.serverClocks.get([owner, kind, key]);
+      const seen = [cell && !isAhead(cell.hlc) ? cell.hlc : undefined, held?.hlc]
+        .filter((hlc): hlc is string => hlc !== undefined)
+        .sort()
+        .at(-1);
+      clock = nextStamp(clock, seen, now);
       const hlc = formatHlc(clock);
       if (cell?.hlc === entry.change.hlc) await db.clocks.put({ ...cell, hlc });
       await db.outbox.update(entry.seq!, { change: { ...entry.change, hlc } });

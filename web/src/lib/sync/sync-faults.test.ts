@@ -71,6 +71,25 @@ describe('sync under faults, against the real server', () => {
     expect((await other.ratings.get(21))!.rating).toBe(4);
   });
 
+  it('a device a few minutes fast, then an hour fast, keeps its second edit of a film', async () => {
+    const tablet = testDb();
+    let fast = 4 * MINUTE; // within what the server accepts
+    tablet.wallClock = () => Date.now() + fast;
+    await switchAccount(tablet, await accountOf(server, alice));
+    const client = server.client(() => alice);
+    await rate(tablet, 25, 2);
+    expect(await syncOnce(tablet, client)).toMatchObject({ ok: true, pushed: 1 });
+    // Someone sets the clock an hour ahead; the next edit is refused for drift and re-dated, but
+    // must still land above the first edit, which was stamped four minutes ahead.
+    fast = 64 * MINUTE;
+    await rate(tablet, 25, 5);
+    expect(await syncOnce(tablet, client)).toMatchObject({ ok: true, pushed: 1 });
+    const other = testDb();
+    await switchAccount(other, await accountOf(server, alice));
+    await syncOnce(other, client);
+    for (const db of [tablet, other]) expect((await db.ratings.get(25))!.rating).toBe(5);
+  });
+
   it('never pushes one account’s unsent changes into another, and asks what to do with them', async () => {
     const shared = testDb();
     await switchAccount(shared, await accountOf(server, alice));
