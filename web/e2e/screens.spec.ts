@@ -1,5 +1,7 @@
 // Every main page at a phone's size and a laptop's, in light and dark, saved as screenshots to
-// look at (test-results/…/screens), with the layout rules a phone needs checked by bounding boxes.
+// look at (test-results/…/screens), with the layout rules a phone needs checked by bounding boxes
+// and axe run on each (serious and critical: none).
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { openFilm, rateOpenFilm, search, waitForCatalog } from './app';
 
@@ -30,6 +32,13 @@ for (const size of SIZES) {
           expect(header!.height, `${name}: header height`).toBeLessThanOrEqual(64);
           await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
         }
+        const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
+          (v) => v.impact === 'serious' || v.impact === 'critical',
+        );
+        expect(
+          serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          `${name}: axe`,
+        ).toEqual([]);
         await page.screenshot({
           path: test.info().outputPath(`screens/${size.name}-${colorScheme}-${name}.png`),
         });
