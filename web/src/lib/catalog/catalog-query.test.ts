@@ -5,11 +5,10 @@ import {
   type CatalogQuery,
   EMPTY_QUERY,
   matchesFilters,
-  queryFromParams,
-  queryToParams,
   SORTS,
   type Sort,
 } from './catalog-query';
+import { queryFromParams, queryToParams } from './catalog-query-url';
 import { film } from './test-films';
 
 const queryArb: fc.Arbitrary<CatalogQuery> = fc.record({
