@@ -55,6 +55,17 @@ test('a newcomer answers the first questions, gets explained picks, and feedback
   ).toEqual([]);
 
   await page.screenshot({ path: test.info().outputPath('for-you.png') });
+  // The order is what the page says it is: by predicted stars, the stars never go up.
+  const picksStatus = page.getByRole('status').filter({ hasText: /picks from/ });
+  await expect(picksStatus).toContainText('best match first');
+  await page.getByLabel('Order').selectOption('stars');
+  await expect(picksStatus).toContainText('highest predicted stars first');
+  const shown = (await cards.locator('.stars strong').allTextContents()).map((t) =>
+    Number(t.replace('★', '').trim()),
+  );
+  expect(shown.length).toBeGreaterThan(10);
+  expect(shown).toEqual([...shown].sort((a, b) => b - a));
+  await page.getByLabel('Order').selectOption('match');
   const first = cards.first();
   const firstTitle = (await first
     .getByRole('heading', { level: 2 })

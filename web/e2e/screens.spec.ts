@@ -41,6 +41,9 @@ for (const size of SIZES) {
         ).toEqual([]);
         await page.screenshot({
           path: test.info().outputPath(`screens/${size.name}-${colorScheme}-${name}.png`),
+          // A phone's first screen is what a thumb sees; a laptop's whole page fits one look
+          // (except Browse, a window over thousands of films).
+          fullPage: !isPhone && !name.startsWith('browse'),
         });
       };
 
@@ -98,6 +101,7 @@ for (const size of SIZES) {
         await shot(`my-${tab}`);
       }
       await page.goto('/taste');
+      await expect(page.getByRole('figure', { name: 'Your taste map' })).toBeVisible();
       await shot('taste');
       await page.goto('/account');
       await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();

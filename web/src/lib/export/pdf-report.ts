@@ -2,6 +2,7 @@
 // page numbers and the generation date on every page. It yields between pages so that the page
 // stays responsive, and reports progress.
 import type { jsPDF as JsPdf } from 'jspdf';
+import { counted } from '$lib/text/counted';
 import type { Distribution, GenreStat, PersonStat, YearInReview } from '$lib/taste/stats';
 
 export const REPORT_SECTIONS = {
@@ -43,10 +44,6 @@ export interface ReportData {
 
 const MARGIN = 48;
 const LINE = 15;
-
-/** "1 day", "2 days": a count with its noun. */
-export const counted = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /** Builds the report; `onProgress` gets the share done (0-1). */
 export async function buildReport(
