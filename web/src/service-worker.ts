@@ -7,13 +7,14 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 import { build, files, version } from '$service-worker';
+import { POSTER_CACHE } from '$lib/posters/poster-cache';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `filmfold-shell-${version}`;
 const SHELL = '/';
 const PRECACHE = [SHELL, ...build, ...files];
 /** Kept across app versions: a poster's URL always means the same image. */
-const POSTERS = 'filmfold-posters';
+const POSTERS = POSTER_CACHE;
 const POSTERS_KEPT = 3000;
 /** The last answer of each film's extras and of trending, for offline visits. */
 const LIVE = 'filmfold-live';
