@@ -7,6 +7,7 @@ import { reportData } from './report-data';
 function data(overrides: Partial<ReportData> = {}): ReportData {
   const history = Array.from({ length: 1000 }, (_, i) => ({
     watchedOn: new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+    movieId: 1000 + i,
     title: i === 500 ? 'The Shawshank Redemption' : `Film number ${i}`,
     year: 1990 + (i % 30),
     rating: i % 3 ? 4 : null,
@@ -17,13 +18,20 @@ function data(overrides: Partial<ReportData> = {}): ReportData {
     sections: Object.keys(REPORT_SECTIONS) as ReportData['sections'],
     generatedAt: new Date('2024-12-31T12:00:00Z'),
     recommendations: [
-      { title: 'Heat', year: 1995, because: ['Collateral', 'Ronin'], predictedStars: 4.3 },
+      {
+        movieId: 6,
+        title: 'Heat',
+        year: 1995,
+        because: ['Collateral', 'Ronin'],
+        predictedStars: 4.3,
+      },
     ],
-    ratings: [{ title: 'Heat', year: 1995, rating: 4.5, ratedOn: '2024-03-01' }],
-    favourites: [{ title: 'Amélie', year: 2001 }],
-    watchlist: [{ title: 'Alien', year: 1979, addedAt: '2024-05-01T10:00:00Z' }],
+    ratings: [{ movieId: 6, title: 'Heat', year: 1995, rating: 4.5, ratedOn: '2024-03-01' }],
+    favourites: [{ movieId: 4973, title: 'Amélie', year: 2001 }],
+    watchlist: [{ movieId: 1214, title: 'Alien', year: 1979, addedAt: '2024-05-01T10:00:00Z' }],
     history,
     historyRange: { from: null, to: null },
+    viewingCount: 1000,
     distribution: ratingDistribution([{ rating: 4 }, { rating: 4.5 }, { rating: 2 }]),
     genres: [{ genre: 'Drama', count: 10, mean: 4, share: 0.5, communityShare: 0.3 }],
     directors: [{ name: 'Michael Mann', count: 3, mean: 4.5 }],
@@ -38,6 +46,7 @@ function data(overrides: Partial<ReportData> = {}): ReportData {
       longestStreak: 365,
     },
     titleOf: () => 'Toy Story',
+    posters: new Map(),
     ...overrides,
   };
 }
@@ -81,9 +90,10 @@ describe('the PDF report', () => {
     const { pages } = await read(
       await buildReport(data({ pageSize: 'letter', sections: ['favourites'] })),
     );
-    expect(pages).toHaveLength(1);
-    expect(pages[0]).toContain('Amélie (2001)');
-    expect(pages[0]).not.toContain('Viewing history');
+    // The cover, then the one section.
+    expect(pages).toHaveLength(2);
+    expect(pages[1]).toContain('Amélie (2001)');
+    expect(pages.join('\n')).not.toContain('Viewing history');
   });
 
   it('says one thing in one way: every rated film listed, the year in review as the taste page counts it, plurals right', async () => {
@@ -134,11 +144,14 @@ describe('the PDF report', () => {
     expect(report.review).toEqual(onPage);
     expect(onPage).toMatchObject({ filmsWatched: 3, ratingsGiven: 3, newFavourites: [4] });
 
-    const all = (await read(await buildReport(report))).pages.join('\n');
+    const { pages } = await read(await buildReport(report));
+    // The cover's headline numbers are the taste page's: ratings, mean stars, ♥, diary.
+    expect(pages[0]).toContain('3\nfilms rated\n3.5\naverage stars\n1\nfavourites\n0\nviewings');
+    const all = pages.join('\n');
     for (const title of ['Heat (1995)', 'Amélie (2001)', 'Alien (1979)'])
       expect(all).toContain(title);
     expect(all).toContain('3 films rated');
-    expect(all).toContain('1 star');
+    expect(all).toContain('2024-02-03 Alien (1979) 1.0'); // a dated row of the ratings table
     expect(all).toContain('Toy Story (1995)'); // the one favourite
     expect(all).not.toContain('No favourites yet');
     expect(all).toContain(

@@ -31,15 +31,17 @@ export interface ReportRequest {
 /** Recommendations as the report lists them (the worker's For you answer, or none). */
 export type ReportPicks = { movieId: number; because: number[]; predictedStars: number | null }[];
 
-/** The report's data for `activity` (plus the watchlist and the picks). */
+/** The report's data for `activity` (plus the watchlist, the picks and the posters at hand). */
 export function reportData(
   request: ReportRequest,
   activity: Activity & { watchlist: readonly WatchlistEntry[] },
   films: Films,
   picks: ReportPicks,
+  posters: ReportData['posters'] = new Map(),
 ): ReportData {
   const { ratings, viewings, favourites, watchlist } = activity;
   const film = (id: number) => ({
+    movieId: id,
     title: films.get(id)?.title ?? `Film ${id}`,
     year: films.get(id)?.year ?? null,
   });
@@ -74,11 +76,13 @@ export function reportData(
       )
       .map((v) => ({ watchedOn: v.watchedOn, ...film(v.movieId), rating: v.rating })),
     historyRange: { from: request.from || null, to: request.to || null },
+    viewingCount: viewings.length,
     distribution: ratingDistribution(ratings),
     genres: genreStats(ratings, films),
     directors: peopleStats(ratings, films, 'directors'),
     review:
       newestYear === undefined ? null : yearInReview(newestYear, activity, films, request.timeZone),
     titleOf: (id) => film(id).title,
+    posters,
   };
 }
