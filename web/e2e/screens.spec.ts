@@ -47,8 +47,21 @@ for (const size of SIZES) {
         });
       };
 
+      // The first run, held mid-download so that its progress can be seen.
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/artifacts/*/*', async (route) => {
+        await released;
+        await route.continue();
+      });
       await page.goto('/');
+      await expect(
+        page.getByRole('heading', { name: 'Setting up Filmfold on this device' }),
+      ).toBeVisible();
+      await shot('first-run');
+      release();
       await waitForCatalog(page);
+      await page.unrouteAll({ behavior: 'wait' });
       await shot('browse');
       if (isPhone) {
         // The filters wait in a sheet; the first films are on the first screen.
