@@ -27,6 +27,8 @@ export interface Settings {
   contribution: { isOn: boolean; contributorId: string; since: string; lastSentAt: string | null };
   /** Two-letter region for "where to watch" (GB, US …), chosen on a film page. */
   watchRegion: string;
+  /** Films the person chose for ambiguous import rows, by `service|title|year`: reused next time. */
+  importChoices: Record<string, number>;
   /** What the server offers beyond MovieLens, as its health last said. */
   serverFeatures: { hasTmdb: boolean; hasOmdb: boolean };
 }
