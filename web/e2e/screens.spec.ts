@@ -121,6 +121,9 @@ for (const size of SIZES) {
       await shot('account');
       await page.goto('/privacy');
       await shot('privacy');
+      await page.goto('/import');
+      await expect(page.getByRole('heading', { name: 'Bring your ratings' })).toBeVisible();
+      await shot('import');
       await page.goto('/start');
       await expect(page.getByRole('heading', { name: 'Welcome to Filmfold' })).toBeVisible();
       await shot('welcome');
