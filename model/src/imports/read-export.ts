@@ -5,6 +5,7 @@ import { unzipSync } from 'fflate';
 import { isImdbExport, parseImdb } from './imdb';
 import { type ExportFile, failure, type ImportResult, type ParsedExport } from './import-types';
 import { isLetterboxdExport, parseLetterboxd } from './letterboxd';
+import { isLetterboxdImportCsv, parseLetterboxdImportCsv } from './letterboxd-import-csv';
 import { isTmdbExport, parseTmdb } from './tmdb-export';
 import { isTraktExport, parseTrakt } from './trakt';
 
@@ -69,6 +70,7 @@ export function readExport(picked: readonly PickedFile[]): ImportResult<ParsedEx
   if (isTraktExport(files.value)) return parseTrakt(files.value);
   if (isLetterboxdExport(files.value)) return parseLetterboxd(files.value);
   if (isTmdbExport(files.value)) return parseTmdb(files.value);
+  if (isLetterboxdImportCsv(files.value)) return parseLetterboxdImportCsv(files.value);
   if (isImdbExport(files.value)) return parseImdb(files.value);
   return failure(
     'Filmfold cannot tell which service this export comes from: it reads exports from Letterboxd (the zip), IMDb (ratings or watchlist CSV), Trakt (the zip) and TMDB (CSV).',
