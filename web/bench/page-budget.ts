@@ -2,50 +2,15 @@
 // in real Chromium against the real server: the JavaScript each route downloads with a cold cache
 // (raw and gzip, workers included), and the first contentful paint of a repeat visit with no
 // network.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { median } from '@filmfold/model';
-import { type Browser, chromium, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium, startServer } from './bench-browser';
 
 /** The first route's JavaScript, gzip: what a phone on a slow network waits for. */
 const INITIAL_BUDGET_KB = 200;
-const ROUTES = ['/', '/start', '/for-you', '/my', '/taste', '/account', '/privacy'];
+const ROUTES = ['/', '/start', '/for-you', '/my', '/taste', '/account', '/privacy', '/import'];
 const REPEATS = 5;
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const movieLens =
-  process.env.FILMFOLD_MOVIELENS ?? join(root, '../shared/datasets/ml-latest-small');
-
-async function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const port = 43000 + Math.floor(Math.random() * 1000);
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'sync-server/src/main.ts')],
-    {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'filmfold-budget-')),
-        MOVIELENS: movieLens,
-        WEB_DIR: join(root, 'web/build'),
-        RETRAIN_HOURS: '0',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Filmfold is running at')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`The server exited (${code}).`)));
-  });
-  return { child, url: `http://127.0.0.1:${port}` };
-}
 
 /** Sums the scripts `page` fetches from now on (the page's own and its workers'). */
 function countScripts(page: Page) {
@@ -124,10 +89,7 @@ async function offlineRepeatVisit(browser: Browser, url: string, route: string) 
 async function main(): Promise<void> {
   process.stderr.write('Starting the server (the first start trains a model) …\n');
   const server = await startServer();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const kb = (bytes: number) => (bytes / 1024).toFixed(1);
     console.log(

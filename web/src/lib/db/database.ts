@@ -105,6 +105,8 @@ export class FilmfoldDb extends Dexie {
       });
     // Starts empty: the first digest check re-pulls every bucket once and fills it.
     this.version(3).stores({ serverClocks: '[account+kind+key], account' });
+    // Set-aside entries indexed, so that counting what waits never reads the whole outbox.
+    this.version(4).stores({ outbox: '++seq, owner, refusal' });
   }
 
   /** The device's wall clock; tests give each simulated device its own, skewed and drifting. */

@@ -93,25 +93,50 @@ function nextStamp(clock: Hlc, cellHlc: string | undefined, now: number): Hlc {
   return next.clock;
 }
 
+/**
+ * Puts many cells in place at once: per table, the last change of each key is put or deleted, and
+ * every cell's clock is stored, in a handful of bulk operations (an import writes thousands).
+ */
+async function putCells(db: FilmfoldDb, changes: readonly Change[]): Promise<void> {
+  const last = new Map<string, Change>();
+  for (const change of changes) last.set(`${change.kind}\u0000${change.key}`, change);
+  for (const kind of SYNCED_KINDS) {
+    const ofKind = [...last.values()].filter((c) => c.kind === kind);
+    if (ofKind.length === 0) continue;
+    const table = recordTable(db, kind);
+    const puts = ofKind.flatMap((c) => (c.value === null ? [] : [c.value]));
+    const deletes = ofKind.flatMap((c) => (c.value === null ? [recordKey(kind, c.key)] : []));
+    if (puts.length) await table.bulkPut(puts);
+    if (deletes.length) await table.bulkDelete(deletes);
+  }
+  await db.clocks.bulkPut(
+    [...last.values()].map((c) => ({ kind: c.kind, key: c.key, hlc: c.hlc })),
+  );
+}
+
 /** Applies the person's own edits here and queues them for sync; returns them as stamped. */
 export async function writeLocal(db: FilmfoldDb, changes: LocalChange[]): Promise<Change[]> {
   return db.transaction('rw', syncedTables(db), async () => {
     let clock = await deviceClock(db);
     const now = await deviceNow(db);
     const owner = await currentOwner(db);
+    // Every clock this device has seen for these cells, updated as this batch stamps them.
+    const cellOf = (c: { kind: RecordKind; key: string }) => `${c.kind}\u0000${c.key}`;
+    const held = await db.clocks.bulkGet(changes.map((c) => [c.kind, c.key]));
+    const seen = new Map<string, string | undefined>();
+    changes.forEach((c, i) => seen.has(cellOf(c)) || seen.set(cellOf(c), held[i]?.hlc));
     const stamped: Change[] = [];
     for (const local of changes) {
-      const cell = await db.clocks.get([local.kind, local.key]);
-      clock = nextStamp(clock, cell?.hlc, now);
+      clock = nextStamp(clock, seen.get(cellOf(local)), now);
       const checked = changeSchema.safeParse({ ...local, hlc: formatHlc(clock) });
       if (!checked.success) {
         throw new InvalidChangeError(checked.error.issues[0]?.message ?? 'This edit is not valid.');
       }
-      const change = checked.data;
-      await putCell(db, change);
-      await db.outbox.add({ change, owner });
-      stamped.push(change);
+      seen.set(cellOf(local), checked.data.hlc);
+      stamped.push(checked.data);
     }
+    await putCells(db, stamped);
+    await db.outbox.bulkAdd(stamped.map((change) => ({ change, owner })));
     await putSetting(db, 'clock', formatHlc(clock));
     return stamped;
   });

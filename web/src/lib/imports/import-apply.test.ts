@@ -8,7 +8,7 @@ import { applyImport, deviceHoldings, IMPORT_BATCH } from './import-apply';
 import { type MatchedRecord, planImport } from './import-plan';
 
 const catalog = new FilmMatcher(
-  Array.from({ length: 600 }, (_, i) => ({
+  Array.from({ length: 2600 }, (_, i) => ({
     id: i + 1,
     title: i === 0 ? 'Heat' : `Film ${i + 1}`,
     alternateTitles: [],
@@ -46,12 +46,19 @@ function matched(rated: number): MatchedRecord[] {
 describe('importing onto the device', () => {
   it('writes ratings and diary as local edits that sync, and a second import changes nothing', async () => {
     const db = testDb();
-    const records = matched(500);
+    const records = matched(2500);
     const plan = planImport(records, await deviceHoldings(db), 'newer', '2025-01-01T00:00:00.000Z');
     const progress: number[] = [];
-    expect(await applyImport(db, plan, (done) => progress.push(done))).toBe(502);
-    expect(progress).toEqual([IMPORT_BATCH / 502, (2 * IMPORT_BATCH) / 502, 1]);
-    expect(await db.ratings.count()).toBe(500);
+    expect(await applyImport(db, plan, (done) => progress.push(done))).toBe(2502);
+    // One step per batch, each a transaction of its own.
+    expect(progress).toEqual([
+      ...Array.from(
+        { length: Math.floor(2502 / IMPORT_BATCH) },
+        (_, i) => ((i + 1) * IMPORT_BATCH) / 2502,
+      ),
+      1,
+    ]);
+    expect(await db.ratings.count()).toBe(2500);
     expect(
       (await db.viewings.where('movieId').equals(1).sortBy('watchedOn')).map((v) => [
         v.watchedOn,
@@ -61,7 +68,7 @@ describe('importing onto the device', () => {
       ['2024-01-04', false],
       ['2024-05-31', true],
     ]);
-    expect(await db.outbox.count()).toBe(502);
+    expect(await db.outbox.count()).toBe(2502);
 
     const again = planImport(
       records,
@@ -74,15 +81,15 @@ describe('importing onto the device', () => {
 
   it('stops between batches when asked, and importing again finishes the rest', async () => {
     const db = testDb();
-    const records = matched(500);
+    const records = matched(2500);
     const stop = new AbortController();
     const plan = planImport(records, await deviceHoldings(db), 'newer', '2025-01-01T00:00:00.000Z');
     const written = await applyImport(db, plan, () => stop.abort(), stop.signal);
     expect(written).toBe(IMPORT_BATCH);
     const rest = planImport(records, await deviceHoldings(db), 'newer', '2025-01-01T00:00:00.000Z');
-    expect(rest.changes).toHaveLength(502 - IMPORT_BATCH);
+    expect(rest.changes).toHaveLength(2502 - IMPORT_BATCH);
     await applyImport(db, rest);
-    expect(await db.ratings.count()).toBe(500);
+    expect(await db.ratings.count()).toBe(2500);
     expect(await db.viewings.count()).toBe(2);
   });
 });

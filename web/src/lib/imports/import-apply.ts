@@ -7,8 +7,8 @@ import { writeLocal } from '$lib/db/records';
 import { getSetting, putSetting } from '$lib/db/settings';
 import type { DeviceHoldings, ImportPlan } from './import-plan';
 
-/** Edits per transaction: small enough that the page never waits long on one. */
-export const IMPORT_BATCH = 250;
+/** Edits per transaction: few transactions (each has a fixed cost), none long enough to hold up reads. */
+export const IMPORT_BATCH = 1000;
 
 /** What the device holds now, for planning an import. */
 export async function deviceHoldings(db: FilmfoldDb): Promise<DeviceHoldings> {
