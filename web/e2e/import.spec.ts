@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
+import { signIn, signUp, waitForCatalog } from './app';
 
 /** A Letterboxd export as the site writes it: films by name and year only. */
 function letterboxdZip(): Buffer {
@@ -29,15 +30,22 @@ function letterboxdZip(): Buffer {
   );
 }
 
-test('a newcomer brings a Letterboxd export on the first visit, picks the Emma they meant, and gets picks from it', async ({
+test('a newcomer brings a Letterboxd export on the first visit, picks the Emma they meant, gets picks from it, and finds it on a second device', async ({
   page,
+  browser,
 }) => {
+  const email = `import${Date.now()}@example.org`;
+  const password = 'a perfectly long passphrase';
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Welcome to Filmfold' })).toBeVisible({
     timeout: 60_000,
   });
   await page.getByRole('link', { name: /^Bring your ratings/ }).click();
   await expect(page.getByRole('heading', { name: 'Bring your ratings' })).toBeVisible();
+  // Signed in, so that the import syncs like any edit.
+  await signUp(page, email, password);
+  await expect(page.getByTestId('sync-state')).toHaveText('Synced');
+  await page.goto('/import');
 
   // A file from elsewhere gets a clear message and nothing is written.
   await page.getByLabel('Export file').setInputFiles({
@@ -81,6 +89,22 @@ test('a newcomer brings a Letterboxd export on the first visit, picks the Emma t
   await expect(page.getByRole('status').filter({ hasText: /picks from 6 ratings/ })).toBeVisible();
   await page.goto('/my?tab=diary');
   await expect(page.getByRole('link', { name: 'Diary 2' })).toBeVisible();
+
+  await expect(page.getByRole('link', { name: /^Sync status/ })).toContainText('Synced', {
+    timeout: 30_000,
+  });
+
+  // On a second device, once signed in: the same ratings and diary.
+  const laptop = await browser.newContext();
+  const second = await laptop.newPage();
+  await second.goto('/');
+  await waitForCatalog(second);
+  await signIn(second, email, password);
+  await expect(second.getByTestId('sync-state')).toHaveText('Synced');
+  await second.goto('/my');
+  await expect(second.getByRole('link', { name: 'Ratings 6' })).toBeVisible();
+  await expect(second.getByRole('link', { name: 'Diary 2' })).toBeVisible();
+  await laptop.close();
 
   // The same file again changes nothing.
   await page.goto('/import');
