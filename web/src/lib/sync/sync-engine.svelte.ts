@@ -34,11 +34,39 @@ class SyncEngine {
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private troubleCount = 0;
+  private outboxWatch: { unsubscribe(): void } | null = null;
 
   /** Starts watching the outbox, the network and the clock; returns a stop function. */
   start(db: FilmfoldDb): () => void {
     this.db = db;
-    const outbox = liveQuery(async () => {
+    this.watchOutbox(db);
+    const online = () => void this.syncNow();
+    const offline = () => {
+      if (account.current) this.status = { state: 'offline' };
+    };
+    const visible = () => {
+      if (document.visibilityState === 'visible') void this.syncNow();
+    };
+    window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
+    document.addEventListener('visibilitychange', visible);
+    const poll = setInterval(() => void this.syncNow(), POLL_MS);
+    void this.syncNow();
+    return () => {
+      this.outboxWatch?.unsubscribe();
+      this.outboxWatch = null;
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+      document.removeEventListener('visibilitychange', visible);
+      clearInterval(poll);
+      clearTimeout(this.debounce);
+      clearTimeout(this.retry);
+    };
+  }
+
+  /** Counts what waits in the outbox, again after every change to it. */
+  private watchOutbox(db: FilmfoldDb): void {
+    this.outboxWatch = liveQuery(async () => {
       // Read inside the query, so that signing in or out recounts.
       const owner = await currentOwner(db);
       // Counted by index: an import puts thousands of entries here at once.
@@ -56,26 +84,17 @@ class SyncEngine {
       },
       error: (err: unknown) => handleError(err, 'Watching the outbox'),
     });
-    const online = () => void this.syncNow();
-    const offline = () => {
-      if (account.current) this.status = { state: 'offline' };
-    };
-    const visible = () => {
-      if (document.visibilityState === 'visible') void this.syncNow();
-    };
-    window.addEventListener('online', online);
-    window.addEventListener('offline', offline);
-    document.addEventListener('visibilitychange', visible);
-    const poll = setInterval(() => void this.syncNow(), POLL_MS);
-    void this.syncNow();
+  }
+
+  /**
+   * Stops counting the outbox while thousands of entries go in (an import): each count would
+   * hold up the next batch. The returned function counts once and watches again.
+   */
+  pauseOutboxWatch(): () => void {
+    this.outboxWatch?.unsubscribe();
+    this.outboxWatch = null;
     return () => {
-      outbox.unsubscribe();
-      window.removeEventListener('online', online);
-      window.removeEventListener('offline', offline);
-      document.removeEventListener('visibilitychange', visible);
-      clearInterval(poll);
-      clearTimeout(this.debounce);
-      clearTimeout(this.retry);
+      if (this.db && !this.outboxWatch) this.watchOutbox(this.db);
     };
   }
 
