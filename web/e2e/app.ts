@@ -1,5 +1,5 @@
 // Page helpers shared by the specs: what a person waits for and does, by role and label.
-import { expect, type Page } from '@playwright/test';
+import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
 
 /**
  * Waits until the catalog is on this device and the browse page lists films. A first visit is
@@ -69,4 +69,19 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await form.getByLabel('Password').fill(password);
   await form.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: `Signed in as ${email}` })).toBeVisible();
+}
+
+/** Another device (a fresh browser context) signed in to the account, once it has synced. */
+export async function secondDevice(
+  browser: Browser,
+  email: string,
+  password: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/');
+  await waitForCatalog(page);
+  await signIn(page, email, password);
+  await expect(page.getByTestId('sync-state')).toHaveText('Synced');
+  return { context, page };
 }

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
-import { signIn, signUp, waitForCatalog } from './app';
+import { secondDevice, signUp } from './app';
 
 /** A Letterboxd export as the site writes it: films by name and year only. */
 function letterboxdZip(): Buffer {
@@ -95,12 +95,7 @@ test('a newcomer brings a Letterboxd export on the first visit, picks the Emma t
   });
 
   // On a second device, once signed in: the same ratings and diary.
-  const laptop = await browser.newContext();
-  const second = await laptop.newPage();
-  await second.goto('/');
-  await waitForCatalog(second);
-  await signIn(second, email, password);
-  await expect(second.getByTestId('sync-state')).toHaveText('Synced');
+  const { context: laptop, page: second } = await secondDevice(browser, email, password);
   await second.goto('/my');
   await expect(second.getByRole('link', { name: 'Ratings 6' })).toBeVisible();
   await expect(second.getByRole('link', { name: 'Diary 2' })).toBeVisible();

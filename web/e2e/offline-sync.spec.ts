@@ -3,7 +3,7 @@ import {
   openFilm,
   rateOpenFilm,
   search,
-  signIn,
+  secondDevice,
   signUp,
   waitForCatalog,
   waitForServiceWorker,
@@ -36,12 +36,7 @@ test('works offline, and a change made offline reaches a second device once back
   await phone.setOffline(false);
   await expect(pill).toContainText('Synced', { timeout: 15_000 });
 
-  const laptop = await browser.newContext();
-  const second = await laptop.newPage();
-  await second.goto('/');
-  await waitForCatalog(second);
-  await signIn(second, email, password);
-  await expect(second.getByTestId('sync-state')).toHaveText('Synced');
+  const { context: laptop, page: second } = await secondDevice(browser, email, password);
   await second.getByRole('link', { name: 'My films' }).click();
   await expect(second.getByRole('combobox', { name: 'Your rating of Heat' })).toHaveValue('4.5');
 

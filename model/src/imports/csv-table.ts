@@ -11,6 +11,10 @@ export interface CsvRow {
   get(...headers: string[]): string;
 }
 
+/** A file's first line (its header, for a CSV), without a byte-order mark: to tell formats apart. */
+export const headerLine = (file: ExportFile) =>
+  file.text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+
 const key = (header: string) => header.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**

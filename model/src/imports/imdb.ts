@@ -1,7 +1,7 @@
 // Runs in browser, worker and Node. IMDb's CSV exports: ratings (1-10, since 2024 with
 // "Original Title" and "Title Type") and the watchlist (with "Position" and "Created"). A title's
 // `Const` is its IMDb id, sometimes without its "tt"; types may be localised ("Film").
-import { type CsvRow, readCsv } from './csv-table';
+import { type CsvRow, headerLine, readCsv } from './csv-table';
 import { imdbIdOf, starsFromTen, timestampOf, yearOf } from './fields';
 import {
   type ExportFile,
@@ -12,17 +12,15 @@ import {
   type ParsedExport,
 } from './import-types';
 
-const firstLine = (file: ExportFile) => file.text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-
 export const isImdbExport = (files: readonly ExportFile[]) =>
   files.length > 0 &&
-  files.every((f) => /(^|,)"?const"?(,|$)/i.test(firstLine(f)) && /title/i.test(firstLine(f)));
+  files.every((f) => /(^|,)"?const"?(,|$)/i.test(headerLine(f)) && /title/i.test(headerLine(f)));
 
 export function parseImdb(files: readonly ExportFile[]): ImportResult<ParsedExport> {
   const records: ImportRecord[] = [];
   const problems: ImportProblem[] = [];
   for (const file of files) {
-    const isRatings = /your rating/i.test(firstLine(file));
+    const isRatings = /your rating/i.test(headerLine(file));
     const rows = readCsv(file, [['Const'], ['Title'], ...(isRatings ? [['Your Rating']] : [])]);
     if (!rows.ok) return rows;
     for (const row of rows.value) {

@@ -2,7 +2,7 @@
 // which other tools and Filmfold's own export write): Title, Year, imdbID, tmdbID, WatchedDate,
 // Rating (0.5-5) or Rating10, Rewatch. A row with a WatchedDate is a diary entry with its own
 // stars; a row without one is a rating; a file whose name says "watchlist" is a watchlist.
-import { readCsv } from './csv-table';
+import { headerLine, readCsv } from './csv-table';
 import { dayOf, imdbIdOf, starsFromTen, starsOfFive, tmdbIdOf, yearOf } from './fields';
 import {
   type ExportFile,
@@ -13,14 +13,12 @@ import {
   parsed,
 } from './import-types';
 
-const firstLine = (file: ExportFile) => file.text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-
 export const isLetterboxdImportCsv = (files: readonly ExportFile[]) =>
   files.length > 0 &&
   files.every(
     (f) =>
-      /(^|,)"?title"?(,|$)/i.test(firstLine(f)) &&
-      /imdbid|tmdbid|watcheddate|rating10|letterboxduri/i.test(firstLine(f)),
+      /(^|,)"?title"?(,|$)/i.test(headerLine(f)) &&
+      /imdbid|tmdbid|watcheddate|rating10|letterboxduri/i.test(headerLine(f)),
   );
 
 export function parseLetterboxdImportCsv(files: readonly ExportFile[]): ImportResult<ParsedExport> {

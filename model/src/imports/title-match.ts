@@ -64,6 +64,9 @@ export function normaliseTitle(title: string): string {
     .join(' ');
 }
 
+/** Whether the file says the title is a short ("short", "tvShort"). */
+const wantsShort = (film: ImportedFilm) => film.kind !== null && /short/.test(film.kind);
+
 /** The part of a title before its subtitle ("Star Wars: Episode IV" → "star wars", "Dr. Strangelove or: How I…" → "dr strangelove"). */
 const mainTitle = (title: string) => normaliseTitle(title.split(/(?:,?\s+or)?:\s|\s[-–]\s/i)[0]!);
 
@@ -169,13 +172,12 @@ export class FilmMatcher {
 
   /** Two films of one title and year: the first is meant when only it is the right length. */
   private isClearlyMeant(best: MatchableFilm, next: MatchableFilm, film: ImportedFilm) {
-    const wantsShort = film.kind !== null && /short/.test(film.kind);
     const isFeature = (c: MatchableFilm) => c.runtime !== undefined && c.runtime >= FEATURE_MINUTES;
     return (
       best.runtime !== undefined &&
       next.runtime !== undefined &&
-      isFeature(best) !== wantsShort &&
-      isFeature(next) === wantsShort
+      isFeature(best) !== wantsShort(film) &&
+      isFeature(next) === wantsShort(film)
     );
   }
 }

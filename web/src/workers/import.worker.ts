@@ -13,6 +13,7 @@ import {
   readExport,
 } from '@filmfold/model/imports';
 import { FilmfoldDb } from '$lib/db/database';
+import { counted } from '$lib/text/counted';
 import {
   applyImport,
   choiceKey,
@@ -133,9 +134,7 @@ const api = {
               movieId: id,
               title: candidate?.title ?? `Film ${id}`,
               year: candidate?.year ?? null,
-              detail: [by, `${raters.toLocaleString('en-GB')} rating${raters === 1 ? '' : 's'}`]
-                .filter(Boolean)
-                .join(' · '),
+              detail: [by, counted(raters, 'rating')].filter(Boolean).join(' · '),
             };
           }),
           remembered: remembered[key] ?? null,
@@ -169,17 +168,12 @@ const api = {
       if (movieId) records.push({ ...record, movieId });
     }
     plan = planImport(records, await deviceHoldings(db), policy, new Date().toISOString());
-    const titles = new Map(
-      (await db.films.bulkGet(plan.conflicts.map((c) => c.movieId))).map((f, i) => [
-        plan!.conflicts[i]!.movieId,
-        f?.title ?? '',
-      ]),
-    );
+    const conflicting = await db.films.bulkGet(plan.conflicts.map((c) => c.movieId));
     return {
       added: plan.added,
       unchanged: plan.unchanged,
-      conflicts: plan.conflicts.map((c) => ({
-        title: titles.get(c.movieId) ?? '',
+      conflicts: plan.conflicts.map((c, i) => ({
+        title: conflicting[i]?.title ?? `Film ${c.movieId}`,
         mine: c.mine,
         theirs: c.theirs,
         kept: c.kept,

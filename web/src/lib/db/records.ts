@@ -124,7 +124,8 @@ export async function writeLocal(db: FilmfoldDb, changes: LocalChange[]): Promis
     const cellOf = (c: { kind: RecordKind; key: string }) => `${c.kind}\u0000${c.key}`;
     const held = await db.clocks.bulkGet(changes.map((c) => [c.kind, c.key]));
     const seen = new Map<string, string | undefined>();
-    changes.forEach((c, i) => seen.has(cellOf(c)) || seen.set(cellOf(c), held[i]?.hlc));
+    for (const [i, c] of changes.entries())
+      if (!seen.has(cellOf(c))) seen.set(cellOf(c), held[i]?.hlc);
     const stamped: Change[] = [];
     for (const local of changes) {
       clock = nextStamp(clock, seen.get(cellOf(local)), now);

@@ -127,33 +127,46 @@ export function planImport(
     if (v.isRewatch) plan.added.rewatches++;
   }
 
-  const once = new Set<string>();
-  const first = (kind: string, movieId: number) =>
-    !once.has(`${kind}|${movieId}`) && once.add(`${kind}|${movieId}`);
-  for (const w of of('watchlist')) {
-    if (!first('watchlist', w.movieId)) continue;
-    if (device.watchlist.has(w.movieId)) plan.unchanged++;
-    else {
-      plan.changes.push({
-        kind: 'watchlist',
-        key: String(w.movieId),
-        value: { movieId: w.movieId, addedAt: w.addedAt ?? importedAt, note: '' },
-      });
-      plan.added.watchlist++;
+  /** Watchlist, likes and "seen": one change per film, unless the device already has it. */
+  const addOnce = <K extends 'watchlist' | 'favourite' | 'seen'>(
+    kind: K,
+    isHeld: (movieId: number) => boolean,
+    changeOf: (record: Extract<MatchedRecord, { kind: K }>) => LocalChange,
+    count: 'watchlist' | 'favourites' | 'seen',
+    isSkipped: (movieId: number) => boolean = () => false,
+  ) => {
+    const done = new Set<number>();
+    for (const record of of(kind)) {
+      const { movieId } = record as MatchedRecord;
+      if (done.has(movieId) || isSkipped(movieId)) continue;
+      done.add(movieId);
+      if (isHeld(movieId)) plan.unchanged++;
+      else {
+        plan.changes.push(changeOf(record));
+        plan.added[count]++;
+      }
     }
-  }
-  for (const f of of('favourite')) {
-    if (!first('favourite', f.movieId)) continue;
-    if (device.favourites.has(f.movieId)) plan.unchanged++;
-    else {
-      plan.changes.push({
-        kind: 'favourite',
-        key: String(f.movieId),
-        value: { movieId: f.movieId, addedAt: f.addedAt ?? importedAt },
-      });
-      plan.added.favourites++;
-    }
-  }
+  };
+  addOnce(
+    'watchlist',
+    (id) => device.watchlist.has(id),
+    (w) => ({
+      kind: 'watchlist',
+      key: String(w.movieId),
+      value: { movieId: w.movieId, addedAt: w.addedAt ?? importedAt, note: '' },
+    }),
+    'watchlist',
+  );
+  addOnce(
+    'favourite',
+    (id) => device.favourites.has(id),
+    (f) => ({
+      kind: 'favourite',
+      key: String(f.movieId),
+      value: { movieId: f.movieId, addedAt: f.addedAt ?? importedAt },
+    }),
+    'favourites',
+  );
   // Seen without a rating or a diary entry: "already seen", so it leaves the picks.
   const watched = new Set([
     ...device.ratings.keys(),
@@ -161,18 +174,17 @@ export function planImport(
     ...of('viewing').map((v) => v.movieId),
     ...[...device.viewings.keys()].map((day) => Number(day.split('|')[0])),
   ]);
-  for (const s of of('seen')) {
-    if (!first('seen', s.movieId) || watched.has(s.movieId)) continue;
-    if (device.feedback.has(s.movieId)) plan.unchanged++;
-    else {
-      plan.changes.push({
-        kind: 'feedback',
-        key: String(s.movieId),
-        value: { movieId: s.movieId, kind: 'already-seen', givenAt: s.seenAt ?? importedAt },
-      });
-      plan.added.seen++;
-    }
-  }
+  addOnce(
+    'seen',
+    (id) => device.feedback.has(id),
+    (s) => ({
+      kind: 'feedback',
+      key: String(s.movieId),
+      value: { movieId: s.movieId, kind: 'already-seen', givenAt: s.seenAt ?? importedAt },
+    }),
+    'seen',
+    (id) => watched.has(id),
+  );
   plan.waiting.reviews = of('review').length;
   plan.waiting.listEntries = of('list-entry').length;
   return plan;
