@@ -51,8 +51,8 @@ export async function strayChanges(db: FilmfoldDb, accountId: string): Promise<S
     .above(after)
     .each((entry) => {
       if (entry.owner === accountId || entry.refusal) return;
-      if (entry.owner === SIGNED_OUT) stray.signedOut++;
-      else stray.otherAccounts++;
+      if (entry.owner === SIGNED_OUT) stray.signedOut += entry.changes.length;
+      else stray.otherAccounts += entry.changes.length;
     });
   return stray;
 }

@@ -31,14 +31,18 @@ export interface ServerClock extends CellClock {
 export const SIGNED_OUT = '';
 
 /**
- * A local change waiting to be pushed; `seq` orders the outbox. `owner` is the account that was
- * signed in when the change was made (or SIGNED_OUT): it is only ever pushed to that account.
+ * Local changes waiting to be pushed (one edit, or a batch of an import: see outbox.ts); `seq`
+ * orders the outbox. `owner` is the account that was signed in when the changes were made (or
+ * SIGNED_OUT): they are only ever pushed to that account.
  */
 export interface OutboxEntry {
   seq?: number;
-  change: Change;
+  changes: Change[];
   owner: string;
-  /** The server refused this change (a 400): it is set aside, shown, and not pushed again. */
+  /**
+   * The server refused this change (a 400): it is set aside, shown, and not pushed again. Only an
+   * entry of one change is ever set aside.
+   */
   refusal?: string;
 }
 
@@ -107,6 +111,18 @@ export class FilmfoldDb extends Dexie {
     this.version(3).stores({ serverClocks: '[account+kind+key], account' });
     // Set-aside entries indexed, so that counting what waits never reads the whole outbox.
     this.version(4).stores({ outbox: '++seq, owner, refusal' });
+    // An entry holds a list of changes, so that an import queues a few hundred, not thousands.
+    this.version(5)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx
+          .table('outbox')
+          .toCollection()
+          .modify((entry: OutboxEntry & { change?: Change }) => {
+            if (entry.change) entry.changes = [entry.change];
+            delete entry.change;
+          });
+      });
   }
 
   /** The device's wall clock; tests give each simulated device its own, skewed and drifting. */

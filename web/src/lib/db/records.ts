@@ -14,6 +14,7 @@ import {
   type RecordKind,
 } from '@filmfold/model';
 import { type FilmfoldDb, recordKey, recordTable, SIGNED_OUT } from './database';
+import { queueChanges } from './outbox';
 import { noteServerHolds } from './server-clocks';
 import { getSetting, putSetting, randomId } from './settings';
 
@@ -137,7 +138,7 @@ export async function writeLocal(db: FilmfoldDb, changes: LocalChange[]): Promis
       stamped.push(checked.data);
     }
     await putCells(db, stamped);
-    await db.outbox.bulkAdd(stamped.map((change) => ({ change, owner })));
+    await queueChanges(db, stamped, owner);
     await putSetting(db, 'clock', formatHlc(clock));
     return stamped;
   });
@@ -196,32 +197,47 @@ export async function restampAhead(db: FilmfoldDb, owner: string): Promise<numbe
   return db.transaction('rw', syncedTables(db), async () => {
     const now = await deviceNow(db);
     const isAhead = (hlc: string) => parseHlc(hlc).millis > now + MAX_CLOCK_DRIFT_MS / 2;
-    const ahead = await db.outbox
+    const entries = await db.outbox
       .orderBy('seq')
-      .filter((entry) => entry.owner === owner && !entry.refusal && isAhead(entry.change.hlc))
+      .filter(
+        (entry) =>
+          entry.owner === owner &&
+          !entry.refusal &&
+          entry.changes.some((change) => isAhead(change.hlc)),
+      )
       .toArray();
-    if (ahead.length === 0) return 0;
+    if (entries.length === 0) return 0;
     let clock: Hlc = { millis: 0, counter: 0, node: await deviceId(db) };
     await db.clocks.each((cell) => {
       if (!isAhead(cell.hlc)) clock = { ...laterHlc(clock, parseHlc(cell.hlc)), node: clock.node };
     });
-    for (const entry of ahead) {
-      const { kind, key } = entry.change;
-      const cell = await db.clocks.get([kind, key]);
-      // Above what the server holds for the cell, however far ahead (it accepted it, so it is
-      // within the drift it allows): an edit must never lose to the value it replaced.
-      const held = await db.serverClocks.get([owner, kind, key]);
-      const seen = [cell && !isAhead(cell.hlc) ? cell.hlc : undefined, held?.hlc]
-        .filter((hlc): hlc is string => hlc !== undefined)
-        .sort()
-        .at(-1);
-      clock = nextStamp(clock, seen, now);
-      const hlc = formatHlc(clock);
-      if (cell?.hlc === entry.change.hlc) await db.clocks.put({ ...cell, hlc });
-      await db.outbox.update(entry.seq!, { change: { ...entry.change, hlc } });
+    let restamped = 0;
+    for (const entry of entries) {
+      const changes: Change[] = [];
+      for (const change of entry.changes) {
+        if (!isAhead(change.hlc)) {
+          changes.push(change);
+          continue;
+        }
+        const { kind, key } = change;
+        const cell = await db.clocks.get([kind, key]);
+        // Above what the server holds for the cell, however far ahead (it accepted it, so it is
+        // within the drift it allows): an edit must never lose to the value it replaced.
+        const held = await db.serverClocks.get([owner, kind, key]);
+        const seen = [cell && !isAhead(cell.hlc) ? cell.hlc : undefined, held?.hlc]
+          .filter((hlc): hlc is string => hlc !== undefined)
+          .sort()
+          .at(-1);
+        clock = nextStamp(clock, seen, now);
+        const hlc = formatHlc(clock);
+        if (cell?.hlc === change.hlc) await db.clocks.put({ ...cell, hlc });
+        changes.push({ ...change, hlc });
+        restamped++;
+      }
+      await db.outbox.update(entry.seq!, { changes });
     }
     await putSetting(db, 'clock', formatHlc(clock));
-    return ahead.length;
+    return restamped;
   });
 }
 

@@ -9,6 +9,7 @@ import {
 } from '@filmfold/model';
 import Dexie from 'dexie';
 import { type FilmfoldDb, recordKey, recordTable, type ServerClock } from './database';
+import { queueChanges } from './outbox';
 
 const accountRange = (db: FilmfoldDb, account: string) =>
   db.serverClocks
@@ -59,7 +60,7 @@ export async function resendLostCells(
   const known = (await accountRange(db, account).toArray()).filter((cell) =>
     wanted.has(cellBucket(cell.kind, cell.key)),
   );
-  let resent = 0;
+  const resent: Change[] = [];
   for (const cell of known) {
     const serverHlc = onServer.get(`${cell.kind}\u0000${cell.key}`);
     if (serverHlc !== undefined && serverHlc >= cell.hlc) continue;
@@ -68,11 +69,10 @@ export async function resendLostCells(
     const local = await db.clocks.get([cell.kind, cell.key]);
     if (local?.hlc !== cell.hlc) continue;
     const value = (await recordTable(db, cell.kind).get(recordKey(cell.kind, cell.key))) ?? null;
-    const change = { kind: cell.kind, key: cell.key, value, hlc: cell.hlc } as Change;
-    await db.outbox.add({ change, owner: account });
-    resent++;
+    resent.push({ kind: cell.kind, key: cell.key, value, hlc: cell.hlc } as Change);
   }
+  await queueChanges(db, resent, account);
   for (const cell of known) await db.serverClocks.delete([account, cell.kind, cell.key]);
   await noteServerHolds(db, account, serverCells);
-  return resent;
+  return resent.length;
 }

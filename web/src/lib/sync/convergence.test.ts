@@ -14,6 +14,7 @@ import { rate } from '$lib/db/records';
 import { knownServerDigest } from '$lib/db/server-clocks';
 import { testDb } from '$lib/db/test-db';
 import { syncOnce } from './sync-run';
+import { unsentChanges } from '$lib/db/outbox';
 
 const ORIGIN = 'http://filmfold.test';
 const HOUR = 3_600_000;
@@ -195,10 +196,10 @@ async function simulate(
       else if (next.type === 'edit') {
         const movie = movieFor(nameOf(device.account), next.movie);
         const before = await device.db.clocks.get(['rating', String(movie)]);
-        const isUnsent = await device.db.outbox
-          .filter((entry) => entry.change.kind === 'rating' && entry.change.key === String(movie))
-          .count();
-        if (before && isUnsent === 0)
+        const isUnsent = (await unsentChanges(device.db)).some(
+          (change) => change.kind === 'rating' && change.key === String(movie),
+        );
+        if (before && !isUnsent)
           replaced.push({ account: device.account, cell: `rating:${movie}`, hlc: before.hlc });
         await rate(device.db, movie, next.stars);
       } else await syncOnce(device.db, clientOf(device, next.fate));

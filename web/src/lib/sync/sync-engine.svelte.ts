@@ -3,6 +3,7 @@ import { liveQuery } from 'dexie';
 import { account } from '$lib/account/account.svelte';
 import { apiClient } from '$lib/api/client';
 import type { FilmfoldDb } from '$lib/db/database';
+import { countUnsent } from '$lib/db/outbox';
 import { currentOwner } from '$lib/db/records';
 import { handleError } from '$lib/ui/toasts.svelte';
 import { retryDelayMs } from './backoff';
@@ -69,12 +70,8 @@ class SyncEngine {
     this.outboxWatch = liveQuery(async () => {
       // Read inside the query, so that signing in or out recounts.
       const owner = await currentOwner(db);
-      // Counted by index: an import puts thousands of entries here at once.
-      const refused = await db.outbox.where('refusal').aboveOrEqual('').toArray();
-      const mine = await db.outbox.where('owner').equals(owner).count();
-      const setAside = refused.length;
-      const pending = mine - refused.filter((entry) => entry.owner === owner).length;
-      return { pending, setAside };
+      const setAside = await db.outbox.where('refusal').aboveOrEqual('').count();
+      return { pending: await countUnsent(db, owner), setAside };
     }).subscribe({
       next: ({ pending, setAside }) => {
         const grew = pending > this.pending;

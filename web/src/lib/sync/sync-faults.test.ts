@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settleStrayChanges, strayChanges, switchAccount } from '$lib/account/device-account';
 import { getSetting } from '$lib/db/settings';
-import { rate, setOnWatchlist } from '$lib/db/records';
+import { rate, setOnWatchlist, writeLocal } from '$lib/db/records';
 import { testDb } from '$lib/db/test-db';
 import { startTestServer, type TestServer } from '../../test-support/sync-server';
-import { syncOnce } from './sync-run';
+import { setAsideChanges, syncOnce } from './sync-run';
+import { countUnsent, unsentChanges } from '$lib/db/outbox';
 
 const MINUTE = 60_000;
 
@@ -14,6 +15,24 @@ async function accountOf(server: TestServer, cookie: string) {
   const body = (await res.json()) as { id: string; email: string };
   return { id: body.id, email: body.email };
 }
+
+/** A client through a proxy that refuses (400) any push touching film `movieId`. */
+const refusingFilm = (server: TestServer, cookie: string, movieId: number) =>
+  server.client(
+    () => cookie,
+    async (request, send) => {
+      if (request.url.includes('/push')) {
+        const body = (await request.clone().json()) as { changes: { key: string }[] };
+        if (body.changes.some((c) => c.key === String(movieId))) {
+          return Response.json(
+            { error: { code: 'invalid_request', message: `Film ${movieId} is not allowed.` } },
+            { status: 400 },
+          );
+        }
+      }
+      return send();
+    },
+  );
 
 describe('sync under faults, against the real server', () => {
   let server: TestServer;
@@ -113,7 +132,7 @@ describe('sync under faults, against the real server', () => {
     await settleStrayChanges(shared, bobAccount.id, 'keep');
     expect(await strayChanges(shared, bobAccount.id)).toEqual({ signedOut: 0, otherAccounts: 0 });
     expect(await syncOnce(shared, bobClient)).toMatchObject({ ok: true, pushed: 0 });
-    expect(await shared.outbox.count()).toBe(2);
+    expect(await unsentChanges(shared)).toHaveLength(2);
 
     // Back as Alice: her change goes to her account, the signed-out one is asked about.
     const aliceAccount = await accountOf(server, alice);
@@ -142,21 +161,7 @@ describe('sync under faults, against the real server', () => {
     await setOnWatchlist(db, 51, true);
     await rate(db, 52, 4);
     // A proxy (or an older server) refuses anything about film 51.
-    const picky = server.client(
-      () => alice,
-      async (request, send) => {
-        if (request.url.includes('/push')) {
-          const body = (await request.clone().json()) as { changes: { key: string }[] };
-          if (body.changes.some((c) => c.key === '51')) {
-            return Response.json(
-              { error: { code: 'invalid_request', message: 'Film 51 is not allowed.' } },
-              { status: 400 },
-            );
-          }
-        }
-        return send();
-      },
-    );
+    const picky = refusingFilm(server, alice, 51);
     expect(await syncOnce(db, picky)).toMatchObject({ ok: true, pushed: 2, setAside: 1 });
     const left = await db.outbox.toArray();
     expect(left).toHaveLength(1);
@@ -164,6 +169,23 @@ describe('sync under faults, against the real server', () => {
     // Set aside, it blocks nothing: later edits go on.
     await rate(db, 53, 1);
     expect(await syncOnce(db, picky)).toMatchObject({ ok: true, pushed: 1, setAside: 0 });
+  });
+
+  it('sets aside the one refused change of an import batch and pushes the rest of it', async () => {
+    const db = testDb();
+    await switchAccount(db, await accountOf(server, alice));
+    const batch = [54, 55, 56].map((movieId) => ({
+      kind: 'rating' as const,
+      key: String(movieId),
+      value: { movieId, rating: 4, ratedAt: '2024-02-01T00:00:00.000Z' },
+    }));
+    await writeLocal(db, batch);
+    const picky = refusingFilm(server, alice, 55);
+    expect(await syncOnce(db, picky)).toMatchObject({ ok: true, pushed: 2, setAside: 1 });
+    expect(await setAsideChanges(db)).toMatchObject([
+      { change: { key: '55' }, refusal: 'Film 55 is not allowed.' },
+    ]);
+    expect(await countUnsent(db, (await accountOf(server, alice)).id)).toBe(0);
   });
 
   it('calls a 5xx server trouble, a dropped connection offline, and lets a bug through', async () => {

@@ -8,13 +8,14 @@ import {
 import { type ApiClient, NetworkError } from '$lib/api/client';
 import type { FilmfoldDb, OutboxEntry } from '$lib/db/database';
 import { applyRemote, currentOwner, deviceId, restampAhead, syncedTables } from '$lib/db/records';
+import { OUTBOX_ENTRY_CHANGES, splitEntries } from '$lib/db/outbox';
 import { noteServerHolds } from '$lib/db/server-clocks';
 import { deleteSetting, getSetting, putSetting, randomId } from '$lib/db/settings';
 import { type Failure, failureOf, refusalOf, type SyncOutcome } from './sync-outcome';
 import { compareDigest, repairBuckets } from './sync-repair';
 
-/** Changes per push; the server takes up to 1,000. */
-const PUSH_BATCH = 250;
+/** Changes per push at most (an outbox entry holds no more); the server takes up to 1,000. */
+const PUSH_BATCH = OUTBOX_ENTRY_CHANGES;
 const PULL_PAGE = 500;
 
 /** The server's clock, as the offset from this device's: edits are stamped in server time. */
@@ -22,13 +23,22 @@ async function learnServerTime(db: FilmfoldDb, serverTime: number): Promise<void
   await putSetting(db, 'clockOffset', serverTime - db.wallClock());
 }
 
-/** The next batch of `owner`'s unsent changes, oldest first, leaving out those set aside. */
-function nextBatch(db: FilmfoldDb, owner: string, size: number): Promise<OutboxEntry[]> {
-  return db.outbox
+/**
+ * The next outbox entries of `owner`'s to push, oldest first, leaving out those set aside: the
+ * first entry, and those after it while the batch stays within `size` changes.
+ */
+async function nextBatch(db: FilmfoldDb, owner: string, size: number): Promise<OutboxEntry[]> {
+  const batch: OutboxEntry[] = [];
+  let changes = 0;
+  await db.outbox
     .orderBy('seq')
     .filter((entry) => entry.owner === owner && !entry.refusal)
-    .limit(size)
-    .toArray();
+    .until((entry) => batch.length > 0 && changes + entry.changes.length > size)
+    .each((entry) => {
+      batch.push(entry);
+      changes += entry.changes.length;
+    });
+  return batch;
 }
 
 /**
@@ -65,7 +75,7 @@ async function pushOutbox(
         protocolVersion: SYNC_PROTOCOL_VERSION,
         deviceId: device,
         mutationId: pending.mutationId,
-        changes: entries.map((entry) => entry.change),
+        changes: entries.flatMap((entry) => entry.changes),
       },
     });
     if (!res.ok) {
@@ -79,7 +89,9 @@ async function pushOutbox(
         const pulled = await pullChanges(db, client);
         if (typeof pulled !== 'number') return pulled;
         await restampAhead(db, owner);
-      } else if (entries.length > 1) {
+      } else if (entries.length > 1 || entries[0]!.changes.length > 1) {
+        // One change at a time from here, so that only the refused one is set aside.
+        await splitEntries(db, pending.seqs);
         batchSize = 1;
       } else {
         await db.outbox.update(pending.seqs[0]!, { refusal: refusal.message });
@@ -96,12 +108,12 @@ async function pushOutbox(
       await noteServerHolds(
         db,
         owner,
-        entries.map((entry) => entry.change),
+        entries.flatMap((entry) => entry.changes),
       );
     });
     // Where another device's newer value won, the server sends it back: show the winner.
     await applyRemote(db, answer.superseded, { account: owner });
-    pushed += entries.length;
+    pushed += entries.reduce((sum, entry) => sum + entry.changes.length, 0);
   }
 }
 
@@ -180,9 +192,21 @@ export async function syncOnce(db: FilmfoldDb, client: ApiClient): Promise<SyncO
   }
 }
 
-/** Changes the server refused, set aside with its reason, newest first. */
-export async function setAsideChanges(db: FilmfoldDb): Promise<OutboxEntry[]> {
-  return (await db.outbox.filter((entry) => entry.refusal !== undefined).toArray()).reverse();
+/** A change the server refused, set aside with its reason. */
+export interface SetAsideChange {
+  seq: number;
+  change: Change;
+  refusal: string;
+}
+
+/** Changes the server refused, set aside with their reasons, newest first. */
+export async function setAsideChanges(db: FilmfoldDb): Promise<SetAsideChange[]> {
+  const entries = await db.outbox.where('refusal').aboveOrEqual('').toArray();
+  return entries
+    .flatMap((entry) =>
+      entry.changes.map((change) => ({ seq: entry.seq!, change, refusal: entry.refusal! })),
+    )
+    .sort((a, b) => b.seq - a.seq);
 }
 
 /** Drops a change the server refused: it stays on this device as it is, unsynced. */
