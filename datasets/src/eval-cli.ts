@@ -1,5 +1,6 @@
 // Runs in Node: `npm run eval -- --data <folder or zip> [--json] [--models a,b]`.
 import { PERSONAL_MODELS } from '@filmfold/model/personal';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -17,6 +18,8 @@ import {
   popularity,
   tunedBiasBaseline,
 } from '@filmfold/model';
+import { loadAskFilms } from './ask/ask-films';
+import { askReport } from './ask/ask-report';
 import { loadEvalContent } from './content/eval-content';
 import { readFilmMetadata } from './content/film-metadata';
 import { DatasetError } from './errors';
@@ -24,6 +27,12 @@ import { reportJsonLines, reportTable } from './eval-report';
 import { readRatings } from './movielens/load';
 import { openMovieLens } from './movielens/open-movielens';
 import { byteProgress } from './progress';
+
+/** Where the shared metadata sits beside a checkout. */
+const DEFAULT_METADATA = new URL(
+  '../../../shared/datasets/metadata/movie_metadata.csv',
+  import.meta.url,
+).pathname;
 
 /** Every model the CLI knows; later issues add theirs here. */
 export const MODELS: readonly ModelSpec[] = [
@@ -51,7 +60,10 @@ Runs the evaluation protocol of ../shared/EVAL.md on a MovieLens ratings set
   --models <list>    comma-separated model names (default: all: ${[...new Set(MODELS.map((m) => m.name))].join(', ')})
   --json             one JSON object per model and task on stdout, nothing else
   --cold-start       instead, Filmfold's cold-start check: films nobody has rated yet, ranked
-                     from their content alone (genres, and directors, cast and keywords)`;
+                     from their content alone (genres, and directors, cast and keywords)
+  --ask              instead, how well Ask understands its corpus of requests (per field and
+                     intent, tuning and held-back parts); people and runtimes come from
+                     --metadata (default ../shared/datasets/metadata/movie_metadata.csv)`;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -63,6 +75,7 @@ async function main(argv: string[]): Promise<number> {
       metadata: { type: 'string' },
       json: { type: 'boolean', default: false },
       'cold-start': { type: 'boolean', default: false },
+      ask: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -78,9 +91,16 @@ async function main(argv: string[]): Promise<number> {
     onDownloadProgress: byteProgress('Downloading MovieLens'),
   });
   try {
+    const metadataPath = values.metadata ?? process.env.FILMFOLD_METADATA;
+    if (values.ask) {
+      const csv = resolve(process.env.INIT_CWD ?? process.cwd(), metadataPath ?? DEFAULT_METADATA);
+      if (!existsSync(csv))
+        throw new DatasetError(`Ask needs directors and cast: no metadata file at ${csv}.`);
+      console.log(askReport(await loadAskFilms(files, csv)));
+      return 0;
+    }
     const started = performance.now();
     const table = await readRatings(files, byteProgress('Reading ratings'));
-    const metadataPath = values.metadata ?? process.env.FILMFOLD_METADATA;
     const people = metadataPath
       ? await readFilmMetadata(resolve(process.env.INIT_CWD ?? process.cwd(), metadataPath))
       : undefined;

@@ -7,6 +7,8 @@ export interface FilmPeople {
   directors: string[];
   cast: string[];
   keywords: string[];
+  /** Minutes, where the file says. */
+  runtime?: number;
 }
 
 const COLUMNS = [
@@ -16,6 +18,7 @@ const COLUMNS = [
   'actor_3_name',
   'plot_keywords',
   'movie_imdb_link',
+  'duration',
 ] as const;
 
 /** Reads the CSV into a map from IMDb id (tt0499549) to its people and keywords. */
@@ -31,10 +34,12 @@ export async function readFilmMetadata(path: string): Promise<Map<string, FilmPe
       if (!imdbId || films.has(imdbId)) return; // the source repeats some rows
       const names = (...values: string[]) =>
         values.map((v) => v.trim()).filter((v) => v.length > 0);
+      const runtime = Number(get('duration'));
       films.set(imdbId, {
         directors: names(get('director_name')),
         cast: names(get('actor_1_name'), get('actor_2_name'), get('actor_3_name')),
         keywords: names(...get('plot_keywords').split('|')),
+        ...(Number.isInteger(runtime) && runtime > 0 ? { runtime } : {}),
       });
     },
   );

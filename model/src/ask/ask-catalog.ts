@@ -1,0 +1,190 @@
+// Runs in browser, worker and Node. The catalog as the request parser looks things up in it: films
+// by title (exact, then with typos, the better known first) and people by name (full name,
+// surname, or with typos), each person with the role they mostly have in the catalog.
+import MiniSearch from 'minisearch';
+import { normaliseTitle } from '../imports/title-match';
+import type { AskPerson, PersonRole } from './understood';
+import { editDistance, fold } from './ask-text';
+
+/** What the parser and the answer need of a catalog film. */
+export interface AskFilm {
+  id: number;
+  title: string;
+  alternateTitles: readonly string[];
+  year: number | null;
+  genres: readonly string[];
+  tags: readonly string[];
+  ratingCount: number;
+  meanRating: number | null;
+  runtime?: number;
+  directors?: readonly string[];
+  cast?: readonly string[];
+  keywords?: readonly string[];
+}
+
+interface PersonEntry {
+  name: string;
+  folded: string;
+  directed: number;
+  acted: number;
+}
+
+/** Typos allowed in a whole title or name of this many letters. */
+const typosIn = (text: string) =>
+  text.length < 5 ? 0 : text.length < 9 ? 1 : text.length < 16 ? 2 : 3;
+
+export class AskCatalog {
+  readonly films: readonly AskFilm[];
+  readonly byId: ReadonlyMap<number, AskFilm>;
+  /** The newest year in the catalog: "recent" is counted back from it. */
+  readonly latestYear: number;
+  private readonly byTitle = new Map<string, AskFilm[]>();
+  private readonly titleSearch: MiniSearch<{ id: number; text: string; film: number }>;
+  private readonly people = new Map<string, PersonEntry>();
+  private readonly bySurname = new Map<string, PersonEntry[]>();
+  private readonly personSearch: MiniSearch<{ id: number; text: string }>;
+  private readonly personList: PersonEntry[] = [];
+
+  constructor(films: readonly AskFilm[]) {
+    this.films = films;
+    this.byId = new Map(films.map((f) => [f.id, f]));
+    this.latestYear = Math.max(1900, ...films.map((f) => f.year ?? 0));
+    const titles: { id: number; text: string; film: number }[] = [];
+    for (const film of films) {
+      for (const title of [film.title, ...film.alternateTitles]) {
+        const key = normaliseTitle(title);
+        if (!key) continue;
+        const list = this.byTitle.get(key) ?? [];
+        if (!list.includes(film)) list.push(film);
+        this.byTitle.set(key, list);
+        titles.push({ id: titles.length, text: key, film: film.id });
+      }
+      for (const name of film.directors ?? []) this.person(name).directed++;
+      for (const name of film.cast ?? []) this.person(name).acted++;
+    }
+    for (const list of this.byTitle.values()) list.sort((a, b) => b.ratingCount - a.ratingCount);
+    this.titleSearch = new MiniSearch({ fields: ['text'], storeFields: ['text', 'film'] });
+    this.titleSearch.addAll(titles);
+    this.personSearch = new MiniSearch({ fields: ['text'] });
+    this.personSearch.addAll(this.personList.map((p, id) => ({ id, text: p.folded })));
+  }
+
+  private person(name: string): PersonEntry {
+    const folded = fold(name)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    let entry = this.people.get(folded);
+    if (!entry) {
+      entry = { name, folded, directed: 0, acted: 0 };
+      this.people.set(folded, entry);
+      this.personList.push(entry);
+      // By the last word and the last two ("nolan", "de niro", "del toro").
+      const words = folded.split(' ');
+      for (const surname of new Set([words.at(-1)!, words.slice(-2).join(' ')])) {
+        const list = this.bySurname.get(surname) ?? [];
+        list.push(entry);
+        this.bySurname.set(surname, list);
+      }
+    }
+    return entry;
+  }
+
+  /**
+   * The film `words` names: an exact title (or "title year"), else the best-known title within a
+   * few typos. Null when nothing is close enough.
+   */
+  findFilm(words: string): { film: AskFilm; isExact: boolean } | null {
+    const withYear = /^(.*\S) (\d{4})$/.exec(words);
+    if (withYear) {
+      const exact = this.byTitle
+        .get(normaliseTitle(withYear[1]!))
+        ?.find((f) => f.year === Number(withYear[2]));
+      if (exact) return { film: exact, isExact: true };
+    }
+    const key = normaliseTitle(words);
+    if (!key) return null;
+    const exact = this.byTitle.get(key)?.[0];
+    if (exact) return { film: exact, isExact: true };
+    if (key.length < 4) return null;
+    let best: { film: AskFilm; distance: number } | null = null;
+    for (const hit of this.titleSearch
+      .search(key, { fuzzy: 0.34, prefix: false, combineWith: 'AND' })
+      .slice(0, 40)) {
+      const distance = editDistance(key, hit.text as string, typosIn(key));
+      if (distance > typosIn(key)) continue;
+      const film = this.byId.get(hit.film as number)!;
+      if (
+        !best ||
+        distance < best.distance ||
+        (distance === best.distance && film.ratingCount > best.film.ratingCount)
+      )
+        best = { film, distance };
+    }
+    return best ? { film: best.film, isExact: false } : null;
+  }
+
+  /**
+   * The person `words` names, as credited: a full name (with a few typos), or a surname alone when
+   * one person of that surname is clearly the best known. `role` says how they were asked for;
+   * without it, the role they mostly have.
+   */
+  findPerson(words: string, role?: PersonRole): AskPerson | null {
+    const entry = this.personEntry(words, role);
+    if (!entry) return null;
+    return {
+      name: entry.name,
+      role: role ?? (entry.directed >= entry.acted ? 'director' : 'actor'),
+    };
+  }
+
+  /** Everyone of surname `surname` credited in `role` ("the Coen brothers"), best known first. */
+  findFamily(surname: string, role: PersonRole): AskPerson[] {
+    const credits = (p: PersonEntry) => (role === 'director' ? p.directed : p.acted);
+    return (this.bySurname.get(surname) ?? [])
+      .filter((p) => credits(p) > 0)
+      .sort((a, b) => credits(b) - credits(a))
+      .map((p) => ({ name: p.name, role }));
+  }
+
+  private personEntry(words: string, role?: PersonRole): PersonEntry | null {
+    const weight = (p: PersonEntry) =>
+      role === 'director' ? p.directed : role === 'actor' ? p.acted : p.directed + p.acted;
+    const exact = this.people.get(words);
+    if (exact) return exact;
+    const bySurname = (surname: string) => {
+      const named = (this.bySurname.get(surname) ?? []).filter((p) => weight(p) > 0);
+      named.sort((a, b) => weight(b) - weight(a));
+      // "Nolan" is Christopher Nolan only if no other Nolan comes close.
+      if (named.length === 1 || (named.length > 1 && weight(named[0]!) >= 2 * weight(named[1]!)))
+        return named[0]!;
+      return null;
+    };
+    const surname = bySurname(words);
+    if (surname || this.bySurname.has(words)) return surname;
+    if (!words.includes(' ') && role) {
+      // A surname with a typo, where a role says a person is meant ("directed by spielburg"):
+      // the closest one, if only one is that close.
+      const allowed = words.length < 6 ? 0 : words.length < 10 ? 1 : 2;
+      if (allowed === 0) return null;
+      const close = [...this.bySurname.keys()].filter(
+        (known) => !known.includes(' ') && editDistance(words, known, allowed) <= allowed,
+      );
+      return close.length === 1 ? bySurname(close[0]!) : null;
+    }
+    let best: { person: PersonEntry; distance: number } | null = null;
+    for (const hit of this.personSearch
+      .search(words, { fuzzy: 0.3, combineWith: 'AND' })
+      .slice(0, 30)) {
+      const person = this.personList[hit.id as number]!;
+      const distance = editDistance(words, person.folded, typosIn(words));
+      if (distance > typosIn(words)) continue;
+      if (
+        !best ||
+        distance < best.distance ||
+        (distance === best.distance && weight(person) > weight(best.person))
+      )
+        best = { person, distance };
+    }
+    return best?.person ?? null;
+  }
+}
