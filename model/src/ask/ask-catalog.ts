@@ -20,6 +20,7 @@ export interface AskFilm {
   directors?: readonly string[];
   cast?: readonly string[];
   keywords?: readonly string[];
+  overview?: string;
 }
 
 interface PersonEntry {
@@ -44,6 +45,7 @@ export class AskCatalog {
   private readonly bySurname = new Map<string, PersonEntry[]>();
   private readonly personSearch: MiniSearch<{ id: number; text: string }>;
   private readonly personList: PersonEntry[] = [];
+  private readonly themeText = new Map<number, string>();
 
   constructor(films: readonly AskFilm[]) {
     this.films = films;
@@ -67,6 +69,24 @@ export class AskCatalog {
     this.titleSearch.addAll(titles);
     this.personSearch = new MiniSearch({ fields: ['text'] });
     this.personSearch.addAll(this.personList.map((p, id) => ({ id, text: p.folded })));
+  }
+
+  /**
+   * A film's tags and keywords folded into one text, each between spaces and bars
+   * (" time travel | mind bending "), for themes and moods to look for words in.
+   */
+  themesOf(film: AskFilm): string {
+    let text = this.themeText.get(film.id);
+    if (text === undefined) {
+      const words = [...film.tags, ...(film.keywords ?? [])].map((t) =>
+        fold(t)
+          .replace(/[^\p{L}\p{N}]+/gu, ' ')
+          .trim(),
+      );
+      text = ` ${words.join(' | ')} `;
+      this.themeText.set(film.id, text);
+    }
+    return text;
   }
 
   private person(name: string): PersonEntry {

@@ -35,7 +35,7 @@ export const askTestFilms: AskFilm[] = [
     directors: ['Ridley Scott'],
     ratingCount: 120,
   }),
-  film(5, 'Matrix, The', 1999, { genres: ['Action', 'Sci-Fi'], runtime: 136, ratingCount: 200 }),
+  film(5, 'The Matrix', 1999, { genres: ['Action', 'Sci-Fi'], runtime: 136, ratingCount: 200 }),
   film(6, 'Big', 1988, {
     genres: ['Comedy'],
     directors: ['Penny Marshall'],

@@ -34,15 +34,23 @@ const isRelative = (r: Relative) =>
   r.more === true ||
   r.comparative === true;
 
+/** Fields a whole new request names. */
+const CORE = ['genres', 'people', 'similarTo', 'moods', 'tags'] as const;
+
 /**
- * Whether `parsed` refines the conversation rather than starting anew: every message does, except
- * a question about one film, "what's trending", and one that says it starts anew. (The chips show
- * what was kept, and each can be removed.)
+ * Whether `parsed` refines the conversation rather than starting anew. A question about one film,
+ * "what's trending", a message that says so ("new search") and a whole request ("90s comedies
+ * with Tom Hanks": a head word and something to look for) start anew; anything that connects
+ * ("but", "and", "instead"), compares ("lighter", "older"), points back ("the second one",
+ * "others") or is a fragment ("romantic ones", "from the 80s") refines. (The chips show what was
+ * kept, and each can be removed.)
  */
 export function isFollowUp(parsed: Parsed): boolean {
-  if (parsed.understood.info || parsed.isNew) return false;
+  const u = parsed.understood;
+  if (u.info || parsed.isNew) return false;
   if (parsed.connective !== null || isRelative(parsed.relative)) return true;
-  return parsed.understood.sort !== 'trending';
+  if (u.sort === 'trending') return false;
+  return !(parsed.isComplete && CORE.some((key) => u[key]?.length));
 }
 
 const without = <T>(list: T[] | undefined, drop: (item: T) => boolean): T[] | undefined => {

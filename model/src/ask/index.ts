@@ -4,3 +4,4 @@ export * from './ask-catalog';
 export { parseRequest, parseParts, type Parsed } from './parse-request';
 export { refine, isFollowUp, clean } from './follow-up';
 export { normaliseRequest, editDistance } from './ask-text';
+export * from './answer';

@@ -30,6 +30,8 @@ export interface Parsed {
   connective: 'add' | 'refine' | 'replace' | null;
   /** The message says it starts anew ("new search", "forget that"). */
   isNew: boolean;
+  /** The message names what it wants whole ("horror movies", "something scary"). */
+  isComplete: boolean;
 }
 
 type Effect = (u: Understood, relative: Relative) => void;
@@ -94,6 +96,12 @@ const VOCABULARY_PHRASES = new Set(VOCABULARY.map((e) => e.phrase));
 const GENRE_PHRASES = new Set([...Object.values(GENRE_WORDS).flat(), ...Object.keys(GENRE_PAIRS)]);
 
 const CONSUMED = ' | ';
+/**
+ * Words that head a whole request ("horror movies", "something scary", "90s comedies"); without
+ * one, a message in a conversation refines it ("romantic ones", "animated", "from the 80s").
+ */
+const HEAD_NOUNS =
+  / (movies?|films?|flicks?|something|anything|stuff|comedies|dramas|thrillers|westerns|musicals|documentaries|cartoons|rom ?coms|romances|mysteries|classics|blockbusters|biopics|horrors|noirs|adventures|fantasies|animations) /;
 const NUMBER =
   '(an hour and a half|one and a half|half an hour|\\d+(?:\\.\\d+)?|an?|one|two|three|four|five)';
 const HOURS = '(hours?|hrs?|h)';
@@ -154,7 +162,11 @@ class RequestParser {
     private readonly context?: AskContext,
   ) {
     this.rest = ` ${normaliseRequest(text)} `;
+    this.isComplete = HEAD_NOUNS.test(this.rest);
   }
+
+  /** Whether the message has a word that heads a whole request (see HEAD_NOUNS). */
+  private readonly isComplete: boolean;
 
   /**
    * Runs `pattern` over what is left; a match `apply` accepts is taken out of the text (or, when
@@ -210,6 +222,7 @@ class RequestParser {
       relative: this.relative,
       connective: this.connective,
       isNew: this.isNew,
+      isComplete: this.isComplete,
     };
   }
 
