@@ -56,6 +56,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.goto('/account');
     await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
     expect(await seriousViolations(page), 'account').toEqual([]);
+
+    await page.goto('/ask');
+    await page.getByLabel('What are you in the mood for?').fill('90s comedies with Tom Hanks');
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await expect(page.getByRole('article').first()).toBeVisible();
+    expect(await seriousViolations(page), 'ask').toEqual([]);
   });
 }
 

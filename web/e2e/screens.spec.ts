@@ -124,6 +124,17 @@ for (const size of SIZES) {
       await page.goto('/import');
       await expect(page.getByRole('heading', { name: 'Bring your ratings' })).toBeVisible();
       await shot('import');
+      await page.goto('/ask');
+      await expect(page.getByRole('heading', { name: 'Ask Filmfold' })).toBeVisible();
+      await shot('ask-new');
+      await page.getByLabel('What are you in the mood for?').fill('90s comedies with Tom Hanks');
+      await page.getByRole('button', { name: 'Ask', exact: true }).click();
+      await expect(page.getByRole('article').first()).toBeVisible();
+      await shot('ask');
+      if (isPhone) {
+        const first = await page.getByRole('article').first().boundingBox();
+        expect(first!.y, 'the first answer starts on the first screen').toBeLessThan(700);
+      }
       await page.goto('/start');
       await expect(page.getByRole('heading', { name: 'Welcome to Filmfold' })).toBeVisible();
       await shot('welcome');

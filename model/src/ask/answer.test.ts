@@ -59,7 +59,12 @@ describe('answers', () => {
   it('says which constraint emptied the answer and how many dropping it would give', () => {
     const answer = ask('1950s comedies with tom hanks');
     expect(answer.films).toEqual([]);
-    expect(answer.relax[0]).toEqual({ field: 'yearFrom', label: '1950s', count: 2 });
+    expect(answer.relax[0]).toEqual({
+      field: 'yearFrom',
+      label: '1950s',
+      count: 2,
+      without: { genres: ['Comedy'], people: [{ name: 'Tom Hanks', role: 'actor' }] },
+    });
     expect(answer.reply).toBe(
       'No 1950s comedy films fit all of that. Without “1950s” there are 2 films.',
     );

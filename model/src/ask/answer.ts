@@ -5,6 +5,7 @@
 // request. An empty answer says which constraint emptied it and how many dropping it would give.
 import type { AskCatalog, AskFilm } from './ask-catalog';
 import { fold } from './ask-text';
+import { clean } from './follow-up';
 import { type AskIntent, type Understood, intentOf } from './understood';
 import { MOODS, THEME_WORDS } from './vocabulary';
 
@@ -36,11 +37,12 @@ export interface AskAnswerFilm {
   reason: string;
 }
 
-/** A constraint that emptied the answer, and how many films dropping it would give. */
+/** A constraint that emptied the answer, how many films dropping it would give, and the request without it. */
 export interface Relaxation {
   field: keyof Understood;
   label: string;
   count: number;
+  without: Understood;
 }
 
 export interface AskAnswer {
@@ -97,7 +99,13 @@ function hasMood(catalog: AskCatalog, film: AskFilm, mood: string): boolean {
 const credited = (film: AskFilm, person: { name: string; role: string }) =>
   (person.role === 'director' ? film.directors : film.cast)?.includes(person.name) ?? false;
 
-type Check = { field: keyof Understood; label: string; passes: (film: AskFilm) => boolean };
+type Check = {
+  field: keyof Understood;
+  label: string;
+  passes: (film: AskFilm) => boolean;
+  /** What dropping this constraint changes in the request. */
+  drop?: Partial<Understood>;
+};
 
 /** The hard constraints of `u`, each with the words that name it. */
 function checks(u: Understood, person: AskerState, catalog: AskCatalog): Check[] {
@@ -142,6 +150,7 @@ function checks(u: Understood, person: AskerState, catalog: AskCatalog): Check[]
   if (u.yearFrom !== undefined || u.yearTo !== undefined)
     list.push({
       field: 'yearFrom',
+      drop: { yearFrom: undefined, yearTo: undefined },
       label: yearsLabel(u),
       passes: (f) =>
         f.year !== null && f.year >= (u.yearFrom ?? -Infinity) && f.year <= (u.yearTo ?? Infinity),
@@ -149,6 +158,7 @@ function checks(u: Understood, person: AskerState, catalog: AskCatalog): Check[]
   if (u.minRuntime !== undefined || u.maxRuntime !== undefined)
     list.push({
       field: 'maxRuntime',
+      drop: { minRuntime: undefined, maxRuntime: undefined },
       label: runtimeLabel(u),
       passes: (f) =>
         f.runtime !== undefined &&
@@ -156,7 +166,12 @@ function checks(u: Understood, person: AskerState, catalog: AskCatalog): Check[]
         f.runtime <= (u.maxRuntime ?? Infinity),
     });
   for (const mood of u.moods ?? [])
-    list.push({ field: 'moods', label: mood, passes: (f) => fitsMood(catalog, f, mood) });
+    list.push({
+      field: 'moods',
+      label: mood,
+      passes: (f) => fitsMood(catalog, f, mood),
+      drop: { moods: u.moods!.filter((m) => m !== mood) },
+    });
   if (u.excludeMoods?.length)
     list.push({
       field: 'excludeMoods',
@@ -202,8 +217,8 @@ export function yearsLabel(u: Understood): string {
 export function runtimeLabel(u: Understood): string {
   if (u.minRuntime !== undefined && u.maxRuntime !== undefined)
     return `${u.minRuntime}–${u.maxRuntime} minutes`;
-  if (u.maxRuntime !== undefined) return `under ${u.maxRuntime + 1} minutes`;
-  return `over ${u.minRuntime! - 1} minutes`;
+  if (u.maxRuntime !== undefined) return `up to ${u.maxRuntime} minutes`;
+  return `at least ${u.minRuntime} minutes`;
 }
 
 /** Ranks of `values` scaled to 0-1, ties sharing their mean rank; undefined ranks lowest. */
@@ -401,6 +416,11 @@ export function answerRequest(
         field: check.field,
         label: check.label,
         count: candidates.filter((f) => all.every((c) => c === check || c.passes(f))).length,
+        without: clean({
+          ...u,
+          notUnderstood: undefined,
+          ...(check.drop ?? { [check.field]: undefined }),
+        }),
       }))
       .filter((r) => r.count > 0)
       .sort((a, b) => b.count - a.count);

@@ -151,6 +151,14 @@ describe('the request parser', () => {
       }),
       { numRuns: 500 },
     );
+    // A long message of words it does not know is quoted, not refused.
+    expect(understoodSchema.safeParse(parse('zq '.repeat(400))).success).toBe(true);
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 250, maxLength: 1200 }), (text) => {
+        expect(understoodSchema.safeParse(parse(text)).success).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('calls gibberish not understood, and keeps all of it', () => {

@@ -209,7 +209,10 @@ class RequestParser {
           .filter((w) => w && !FILLER_WORDS.has(w))
           .join(' '),
       )
-      .filter(Boolean);
+      .filter(Boolean)
+      // Kept to what a reply can quote: at most ten phrases of 100 characters.
+      .slice(0, 10)
+      .map((phrase) => (phrase.length > 100 ? `${phrase.slice(0, 99)}…` : phrase));
     if (left.length) this.u.notUnderstood = left;
     // Within one message the genre asked for wins: "comedies except romantic comedies".
     if (this.u.excludeGenres && this.u.genres) {

@@ -204,9 +204,27 @@ function genreOverlap(facts: ItemFacts, a: number, b: number): number {
 const GENRE_WEIGHT = 0.3;
 
 /**
- * Films nearest to `movieId`: cosine similarity of their item factors (what the same people
- * liked) plus shared genres (what they are), for "More like this".
+ * How alike two films of the item space are: cosine similarity of their item factors (what the
+ * same people liked) plus shared genres (what they are).
  */
+export function itemSimilarity(model: DeviceModel, facts: ItemFacts, a: number, b: number): number {
+  const { k, factors } = model.space;
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let c = 0; c < k; c++) {
+    const x = factors[a * k + c]!;
+    const y = factors[b * k + c]!;
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return (
+    dot / ((Math.sqrt(na) || 1) * (Math.sqrt(nb) || 1)) + GENRE_WEIGHT * genreOverlap(facts, a, b)
+  );
+}
+
+/** Films nearest to `movieId` by itemSimilarity, for "More like this". */
 export function similarFilms(
   model: DeviceModel,
   facts: ItemFacts,
@@ -215,20 +233,10 @@ export function similarFilms(
 ): number[] {
   const item = model.indexOf(movieId);
   if (item < 0) return [];
-  const { k, factors, numItems } = model.space;
-  const norm = (i: number) => {
-    let s = 0;
-    for (let c = 0; c < k; c++) s += factors[i * k + c]! ** 2;
-    return Math.sqrt(s) || 1;
-  };
-  const self = norm(item);
-  const scores = new Float32Array(numItems);
-  for (let i = 0; i < numItems; i++) {
-    let dot = 0;
-    for (let c = 0; c < k; c++) dot += factors[i * k + c]! * factors[item * k + c]!;
-    scores[i] = dot / (self * norm(i)) + GENRE_WEIGHT * genreOverlap(facts, item, i);
-  }
-  const candidates = new Uint8Array(numItems).fill(1);
+  const scores = Float32Array.from({ length: model.space.numItems }, (_, i) =>
+    itemSimilarity(model, facts, item, i),
+  );
+  const candidates = new Uint8Array(model.space.numItems).fill(1);
   candidates[item] = 0;
   return Array.from(topK(scores, count, candidates), (i) => model.snapshot.movieIds[i]!);
 }

@@ -10,10 +10,22 @@ import {
   principalComponents,
 } from '@filmfold/model';
 import {
+  AskCatalog,
+  type AskAnswer,
+  type AskContext,
+  type AskerState,
+  type AskScorer,
+  answerRequest,
+  parseRequest,
+  type Understood,
+} from '@filmfold/model/ask';
+import {
+  becauseOf,
   buildPersonModel,
   type Carrier,
   carriedBy,
   itemFacts,
+  itemSimilarity,
   type ItemFacts,
   type PersonModel,
   pickRecommendations,
@@ -36,6 +48,8 @@ interface Loaded {
   facts: ItemFacts;
   genresOf: string[][];
   years: (number | null)[];
+  /** The catalog as Ask looks things up in it, built on the first request. */
+  askCatalog: AskCatalog | null;
 }
 
 let loaded: Loaded | null = null;
@@ -63,9 +77,71 @@ async function current(): Promise<Loaded> {
     ),
     genresOf: rows.map((film) => film?.genres ?? []),
     years: rows.map((film) => film?.year ?? null),
+    askCatalog: null,
   };
   person = null;
   return loaded;
+}
+
+/** Ask's catalog: every stored film, with its credits, tags and runtime. */
+async function askCatalogOf(state: Loaded): Promise<AskCatalog> {
+  state.askCatalog ??= new AskCatalog(await db.films.toArray());
+  return state.askCatalog;
+}
+
+export interface AskResult extends AskAnswer {
+  /** The stars we expect the person would give each film, by movie id. */
+  stars: Record<number, number | null>;
+}
+
+/** The person's model and data as Ask's answer needs them. */
+async function asker(state: Loaded, trending: readonly number[] | null) {
+  const me = await personModel(state);
+  const { model, facts } = state;
+  const scorer: AskScorer = {
+    personal: (id) => {
+      const item = model.indexOf(id);
+      return item < 0 ? undefined : me.scores[item];
+    },
+    similarity: (a, b) => {
+      const [ia, ib] = [model.indexOf(a), model.indexOf(b)];
+      return ia < 0 || ib < 0 ? undefined : itemSimilarity(model, facts, ia, ib);
+    },
+    because: (id) => {
+      const item = model.indexOf(id);
+      return item < 0 ? undefined : becauseOf(model, me, item, 1)[0];
+    },
+  };
+  const [viewings, feedback, watchlist] = await Promise.all([
+    db.viewings.toArray(),
+    db.feedback.toArray(),
+    db.watchlist.toCollection().primaryKeys(),
+  ]);
+  const excluded = new Set<number>();
+  me.excluded.forEach((isOut, i) => {
+    if (isOut) excluded.add(model.snapshot.movieIds[i]!);
+  });
+  const asking: AskerState = {
+    seen: new Set([
+      ...Array.from(me.history.items, (i) => model.snapshot.movieIds[i]!),
+      ...viewings.map((v) => v.movieId),
+      ...feedback.filter((f) => f.kind === 'already-seen').map((f) => f.movieId),
+    ]),
+    excluded,
+    watchlist: new Set(watchlist as number[]),
+    ...(trending ? { trending } : {}),
+  };
+  const stars = model.snapshot.stars ? foldInStars(model, me.history) : null;
+  const starsOf = (answer: AskAnswer): AskResult => ({
+    ...answer,
+    stars: Object.fromEntries(
+      answer.films.map((f) => {
+        const item = model.indexOf(f.movieId);
+        return [f.movieId, stars && item >= 0 ? predictedStars(model, stars, item) : null];
+      }),
+    ),
+  });
+  return { scorer, person: asking, starsOf };
 }
 
 /** The person's model, rebuilt only when their ratings or feedback changed. */
@@ -201,6 +277,27 @@ const api = {
       .slice(0, context);
     for (const item of popular) points.push(point(item, 'other', null));
     return points;
+  },
+
+  /** Answers a request in words; `context` is the conversation so far, if any. */
+  async ask(
+    message: string,
+    context: AskContext | null,
+    trending: number[] | null,
+  ): Promise<AskResult> {
+    const state = await current();
+    const catalog = await askCatalogOf(state);
+    const understood = parseRequest(message, catalog, context ?? undefined);
+    const { scorer, person, starsOf } = await asker(state, trending);
+    return starsOf(answerRequest(understood, catalog, scorer, person));
+  },
+
+  /** Answers an understood request again, e.g. after a chip was removed. */
+  async answer(understood: Understood, trending: number[] | null): Promise<AskResult> {
+    const state = await current();
+    const catalog = await askCatalogOf(state);
+    const { scorer, person, starsOf } = await asker(state, trending);
+    return starsOf(answerRequest(understood, catalog, scorer, person));
   },
 
   async moreLikeThis(movieId: number, count: number): Promise<number[]> {

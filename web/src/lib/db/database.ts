@@ -1,5 +1,6 @@
 // Runs in browser and worker. The device's one database (Dexie over IndexedDB).
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Understood } from '@filmfold/model/ask';
 import type {
   CatalogMovie,
   Change,
@@ -56,6 +57,17 @@ export interface SnapshotRow {
   data?: Uint8Array;
 }
 
+/** One exchange with Ask, kept on this device only (never synced), until the person clears it. */
+export interface AskTurn {
+  id?: number;
+  message: string;
+  understood: Understood;
+  /** The films of the answer, in order ("the second one"). */
+  shown: number[];
+  reply: string;
+  askedAt: string;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -79,6 +91,7 @@ export class FilmfoldDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   snapshots!: EntityTable<SnapshotRow, 'kind'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  askHistory!: EntityTable<AskTurn, 'id'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -123,6 +136,8 @@ export class FilmfoldDb extends Dexie {
             delete entry.change;
           });
       });
+    // Ask's conversation history, on this device only.
+    this.version(6).stores({ askHistory: '++id' });
   }
 
   /** The device's wall clock; tests give each simulated device its own, skewed and drifting. */

@@ -28,6 +28,13 @@ export const navItems = (): NavItem[] => [
     isTab: true,
   },
   {
+    href: resolve('/ask'),
+    label: 'Ask',
+    icon: 'M4 5h16v11H9l-5 4zM8 9h8M8 12h5',
+    matches: (path) => path.startsWith('/ask'),
+    isTab: true,
+  },
+  {
     href: resolve('/my'),
     label: 'My films',
     icon: 'M6 3h12v18l-6-4-6 4z',
