@@ -19,6 +19,7 @@ import { requestLog } from './middleware/request-log';
 import { sameOrigin } from './middleware/same-origin';
 import { sessionLoader } from './middleware/session';
 import { apiDocsRoutes } from './routes/api-docs';
+import { askRoutes } from './routes/ask';
 import { artifactRoutes } from './routes/artifacts';
 import { authRoutes } from './routes/auth';
 import { filmRoutes } from './routes/films';
@@ -107,7 +108,8 @@ export function createApp(options: AppOptions) {
         },
       }),
     )
-    .use(sameOrigin(options.allowedOrigins))
+    // Ask changes nothing and reads no session: API clients may call it without an Origin.
+    .use(sameOrigin(options.allowedOrigins, ['/api/ask']))
     // A first pull of a long history is megabytes of JSON; gzip shrinks it about tenfold.
     .use('/sync/*', compress())
     .use(sessionLoader(options.database))
@@ -125,6 +127,7 @@ export function createApp(options: AppOptions) {
     .route('/', artifactRoutes(options.database))
     .route('/', posterRoutes(options.database, options.providers))
     .route('/', filmRoutes(options.database, options.providers))
+    .route('/', askRoutes(options.database, addressOf, options.providers))
     .route(
       '/',
       apiDocsRoutes(() => (documentOf.document ??= openApiDocument(documentOf.app!))),

@@ -135,6 +135,12 @@ const calls: Record<
     method: 'GET',
     path: '/api/trending?window=week',
   }),
+  'POST /api/ask': async ({ anonymous }) => ({
+    client: anonymous(),
+    method: 'POST',
+    path: '/api/ask',
+    body: { message: 'dramas like film 3', ratings: [{ movieId: 1, rating: 4.5 }] },
+  }),
   'GET /api/openapi.json': async ({ signedIn }) => ({
     client: await signedIn(),
     method: 'GET',

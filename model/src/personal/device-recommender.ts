@@ -1,7 +1,7 @@
 // Runs in browser, worker and Node. What the device does to recommend: fold in the person's
 // ratings, weigh the personal features, learn from their feedback, filter, diversify, explain.
 import type { FeedbackKind } from '../schemas/feedback';
-import type { DeviceModel } from '../recommender/device-model';
+import { type DeviceModel, factorCosine } from '../recommender/device-model';
 import { diversify } from '../recommender/diversify';
 import { explainScore, foldIn, type FoldedUser } from '../recommender/fold-in';
 import { topK } from '../recommender/top-k';
@@ -208,20 +208,7 @@ const GENRE_WEIGHT = 0.3;
  * same people liked) plus shared genres (what they are).
  */
 export function itemSimilarity(model: DeviceModel, facts: ItemFacts, a: number, b: number): number {
-  const { k, factors } = model.space;
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let c = 0; c < k; c++) {
-    const x = factors[a * k + c]!;
-    const y = factors[b * k + c]!;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return (
-    dot / ((Math.sqrt(na) || 1) * (Math.sqrt(nb) || 1)) + GENRE_WEIGHT * genreOverlap(facts, a, b)
-  );
+  return factorCosine(model, a, b) + GENRE_WEIGHT * genreOverlap(facts, a, b);
 }
 
 /** Films nearest to `movieId` by itemSimilarity, for "More like this". */

@@ -85,6 +85,22 @@ export function predictedStars(model: DeviceModel, user: StarUser, item: number)
   return clip(stars.blend.stars * fromStars + stars.blend.implicit * score + stars.blend.offset);
 }
 
+/** Cosine similarity of two items' factors: how alike the same people found them. */
+export function factorCosine(model: DeviceModel, a: number, b: number): number {
+  const { k, factors } = model.space;
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let c = 0; c < k; c++) {
+    const x = factors[a * k + c]!;
+    const y = factors[b * k + c]!;
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return dot / ((Math.sqrt(na) || 1) * (Math.sqrt(nb) || 1));
+}
+
 export interface RecommendOptions {
   count: number;
   /** 1 for items that pass the person's filters; absent means every item. */

@@ -203,6 +203,20 @@ function wellFormedBody(operation: Operation, now: number): fc.Arbitrary<unknown
           { selector: (r) => r.movieId, minLength: 1, maxLength: 5 },
         ),
       });
+    case 'POST /api/ask':
+      return fc.record({
+        message: fc.oneof(
+          fc.constant(`${SECRET_MARK} comedies from the 90s`),
+          fc.string({ minLength: 1, maxLength: 200 }).map((text) => `${SECRET_MARK}${text}`),
+        ),
+        ratings: fc.array(
+          fc.record({
+            movieId: fc.integer({ min: 1, max: 40 }),
+            rating: fc.integer({ min: 1, max: 10 }).map((h) => h / 2),
+          }),
+          { maxLength: 5 },
+        ),
+      });
     default:
       throw new Error(`No body is known for ${key}: add one here.`);
   }
