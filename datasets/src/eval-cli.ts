@@ -96,7 +96,8 @@ async function main(argv: string[]): Promise<number> {
       const csv = resolve(process.env.INIT_CWD ?? process.cwd(), metadataPath ?? DEFAULT_METADATA);
       if (!existsSync(csv))
         throw new DatasetError(`Ask needs directors and cast: no metadata file at ${csv}.`);
-      console.log(askReport(await loadAskFilms(files, csv)));
+      const films = await loadAskFilms(files, csv);
+      console.log(askReport(films, await readRatings(files)));
       return 0;
     }
     const started = performance.now();

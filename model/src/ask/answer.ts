@@ -3,10 +3,15 @@
 // the person's own model blended with how well each meets the soft ones (similar films, moods,
 // themes, the order asked for), a few per director at most, each with a reason that cites the
 // request. An empty answer says which constraint emptied it and how many dropping it would give.
-import type { AskCatalog, AskFilm } from './ask-catalog';
+import type { AskCatalog, AskEntry, AskFilm } from './ask-catalog';
 import { fold } from './ask-text';
 import { clean } from './follow-up';
-import { type AskIntent, type Understood, intentOf } from './understood';
+import {
+  type AskIntent,
+  type AskPerson as AskerPerson,
+  type Understood,
+  intentOf,
+} from './understood';
 import { MOODS, THEME_WORDS } from './vocabulary';
 
 /** What the answer needs from a model: the person's scores, and how alike two films are. */
@@ -56,8 +61,6 @@ export interface AskAnswer {
 export const DEFAULT_COUNT = 10;
 /** Films of one director in one answer at most, unless the request names the director. */
 const PER_DIRECTOR = 2;
-/** Ratings a film needs before its mean counts fully (shrinks the mean of little-known films). */
-const RATING_PRIOR = 10;
 
 const SEPARATOR = ' — ';
 
@@ -74,25 +77,42 @@ const THEME_NAMES = new Map(
 const MOOD_TAGS = new Map(Object.entries(MOODS).map(([mood, m]) => [mood, m.tags.map(folded)]));
 
 /** Whether a film's tags or keywords name the theme (a word of them, or the whole of one). */
-const hasTheme = (catalog: AskCatalog, film: AskFilm, tag: string) => {
-  const text = catalog.themesOf(film);
-  return (THEME_NAMES.get(tag) ?? [folded(tag)]).some((name) => text.includes(` ${name} `));
-};
+const hasTheme = (catalog: AskCatalog, entry: AskEntry, tag: string) =>
+  catalog
+    .memo(`theme:${tag}`, () => {
+      const names = THEME_NAMES.get(tag) ?? [folded(tag)];
+      return new Set(
+        catalog.entries
+          .filter((e) => names.some((name) => e.themes.includes(` ${name} `)))
+          .map((e) => e.film.id),
+      );
+    })
+    .has(entry.film.id);
 
-const moodHits = (catalog: AskCatalog, film: AskFilm, mood: string) => {
-  const text = catalog.themesOf(film);
-  return (MOOD_TAGS.get(mood) ?? []).filter((tag) => text.includes(` ${tag} `)).length;
-};
+/** How many of a mood's tags a film's tags and keywords name. */
+const moodHits = (catalog: AskCatalog, entry: AskEntry, mood: string) =>
+  catalog
+    .memo(`mood:${mood}`, () => {
+      const hits = new Map<number, number>();
+      const tags = MOOD_TAGS.get(mood) ?? [];
+      for (const e of catalog.entries) {
+        const n = tags.filter((tag) => e.themes.includes(` ${tag} `)).length;
+        if (n > 0) hits.set(e.film.id, n);
+      }
+      return hits;
+    })
+    .get(entry.film.id) ?? 0;
 
-const fitsMood = (catalog: AskCatalog, film: AskFilm, mood: string) =>
-  (MOODS[mood]?.genres ?? []).some((g) => film.genres.includes(g)) ||
-  moodHits(catalog, film, mood) > 0;
+const fitsMood = (catalog: AskCatalog, entry: AskEntry, mood: string) =>
+  (MOODS[mood]?.genres ?? []).some((g) => entry.film.genres.includes(g)) ||
+  moodHits(catalog, entry, mood) > 0;
 
 /** A mood left out: its tags, and for a mood of one or two genres, its first genre too. */
-function hasMood(catalog: AskCatalog, film: AskFilm, mood: string): boolean {
+function hasMood(catalog: AskCatalog, entry: AskEntry, mood: string): boolean {
   const genres = MOODS[mood]?.genres ?? [];
   return (
-    moodHits(catalog, film, mood) > 0 || (genres.length <= 2 && film.genres.includes(genres[0]!))
+    moodHits(catalog, entry, mood) > 0 ||
+    (genres.length <= 2 && entry.film.genres.includes(genres[0]!))
   );
 }
 
@@ -102,7 +122,7 @@ const credited = (film: AskFilm, person: { name: string; role: string }) =>
 type Check = {
   field: keyof Understood;
   label: string;
-  passes: (film: AskFilm) => boolean;
+  passes: (entry: AskEntry) => boolean;
   /** What dropping this constraint changes in the request. */
   drop?: Partial<Understood>;
 };
@@ -114,91 +134,94 @@ function checks(u: Understood, person: AskerState, catalog: AskCatalog): Check[]
     list.push({
       field: 'genres',
       label: u.genres.join(' and ').toLowerCase(),
-      passes: (f) => u.genres!.every((g) => f.genres.includes(g)),
+      passes: ({ film }) => u.genres!.every((g) => film.genres.includes(g)),
     });
   if (u.excludeGenres?.length)
     list.push({
       field: 'excludeGenres',
       label: `no ${u.excludeGenres.join(' or ').toLowerCase()}`,
-      passes: (f) => !u.excludeGenres!.some((g) => f.genres.includes(g)),
+      passes: ({ film }) => !u.excludeGenres!.some((g) => film.genres.includes(g)),
     });
   if (u.people?.length) {
     // A family ("the Coen brothers") is one credit: any of them; different people: all of them.
     const byName = u.people;
+    const families = new Map<string, AskerPerson[]>();
+    for (const p of byName) {
+      const family = `${p.role}:${p.name.split(' ').at(-1)}`;
+      families.set(family, [...(families.get(family) ?? []), p]);
+    }
+    const groups = [...families.values()];
     list.push({
       field: 'people',
       label: byName
         .map((p) => `${p.role === 'director' ? 'directed by' : 'with'} ${p.name}`)
         .join(', '),
-      passes: (f) => {
-        const families = new Map<string, boolean>();
-        for (const p of byName) {
-          const family = `${p.role}:${p.name.split(' ').at(-1)}`;
-          families.set(family, (families.get(family) ?? false) || credited(f, p));
-        }
-        return [...families.values()].every(Boolean);
-      },
+      passes: ({ film }) => groups.every((group) => group.some((p) => credited(film, p))),
     });
   }
   if (u.excludePeople?.length)
     list.push({
       field: 'excludePeople',
       label: `without ${u.excludePeople.map((p) => p.name).join(' or ')}`,
-      passes: (f) =>
-        !u.excludePeople!.some((p) => f.directors?.includes(p.name) || f.cast?.includes(p.name)),
+      passes: ({ film }) =>
+        !u.excludePeople!.some(
+          (p) => film.directors?.includes(p.name) || film.cast?.includes(p.name),
+        ),
     });
   if (u.yearFrom !== undefined || u.yearTo !== undefined)
     list.push({
       field: 'yearFrom',
       drop: { yearFrom: undefined, yearTo: undefined },
       label: yearsLabel(u),
-      passes: (f) =>
-        f.year !== null && f.year >= (u.yearFrom ?? -Infinity) && f.year <= (u.yearTo ?? Infinity),
+      passes: ({ film }) =>
+        film.year !== null &&
+        film.year >= (u.yearFrom ?? -Infinity) &&
+        film.year <= (u.yearTo ?? Infinity),
     });
   if (u.minRuntime !== undefined || u.maxRuntime !== undefined)
     list.push({
       field: 'maxRuntime',
       drop: { minRuntime: undefined, maxRuntime: undefined },
       label: runtimeLabel(u),
-      passes: (f) =>
-        f.runtime !== undefined &&
-        f.runtime >= (u.minRuntime ?? 0) &&
-        f.runtime <= (u.maxRuntime ?? Infinity),
+      passes: ({ film }) =>
+        film.runtime !== undefined &&
+        film.runtime >= (u.minRuntime ?? 0) &&
+        film.runtime <= (u.maxRuntime ?? Infinity),
     });
   for (const mood of u.moods ?? [])
     list.push({
       field: 'moods',
       label: mood,
-      passes: (f) => fitsMood(catalog, f, mood),
+      passes: (entry) => fitsMood(catalog, entry, mood),
       drop: { moods: u.moods!.filter((m) => m !== mood) },
     });
   if (u.excludeMoods?.length)
     list.push({
       field: 'excludeMoods',
       label: `nothing ${u.excludeMoods.join(' or ')}`,
-      passes: (f) => !u.excludeMoods!.some((m) => hasMood(catalog, f, m)),
+      passes: (entry) => !u.excludeMoods!.some((m) => hasMood(catalog, entry, m)),
     });
   if (u.excludeTags?.length)
     list.push({
       field: 'excludeTags',
       label: `no ${u.excludeTags.join(' or ')}`,
-      passes: (f) => !u.excludeTags!.some((t) => hasTheme(catalog, f, t)),
+      passes: (entry) => !u.excludeTags!.some((t) => hasTheme(catalog, entry, t)),
     });
   if (u.watchlistOnly)
     list.push({
       field: 'watchlistOnly',
       label: 'on your watchlist',
-      passes: (f) => person.watchlist.has(f.id),
+      passes: ({ film }) => person.watchlist.has(film.id),
     });
   if (u.unseenOnly)
     list.push({
       field: 'unseenOnly',
       label: 'not seen yet',
-      passes: (f) => !person.seen.has(f.id),
+      passes: ({ film }) => !person.seen.has(film.id),
     });
   if (u.sort === 'trending' && person.trending?.length) {
     const trending = new Set(person.trending);
-    list.push({ field: 'sort', label: 'trending', passes: (f) => trending.has(f.id) });
+    list.push({ field: 'sort', label: 'trending', passes: ({ film }) => trending.has(film.id) });
   }
   return list;
 }
@@ -221,108 +244,152 @@ export function runtimeLabel(u: Understood): string {
   return `at least ${u.minRuntime} minutes`;
 }
 
-/** Ranks of `values` scaled to 0-1, ties sharing their mean rank; undefined ranks lowest. */
-function percentiles(values: (number | undefined)[]): number[] {
-  const order = values
-    .map((value, i) => ({ value: value ?? -Infinity, i }))
-    .sort((a, b) => a.value - b.value);
-  const out = new Array<number>(values.length).fill(1);
-  const scale = Math.max(1, values.length - 1);
-  for (let start = 0; start < order.length;) {
-    let end = start;
-    while (end + 1 < order.length && order[end + 1]!.value === order[start]!.value) end++;
-    for (let r = start; r <= end; r++) out[order[r]!.i] = (start + end) / 2 / scale;
-    start = end + 1;
+/** `f` of each entry, as doubles (a plain loop: typed-array `from` with a map function is slow). */
+function each(entries: readonly AskEntry[], f: (entry: AskEntry, i: number) => number) {
+  const out = new Float64Array(entries.length);
+  for (let i = 0; i < entries.length; i++) out[i] = f(entries[i]!, i);
+  return out;
+}
+
+/** Values kept to place the rest among (an approximate percentile costs O(n log SAMPLE)). */
+const SAMPLE = 1024;
+
+/**
+ * Where each of `values` falls among them, 0-1 (ties share their place; NaN, unknown, is lowest),
+ * measured against a fixed sample of them: exact up to SAMPLE values, close beyond.
+ */
+function percentiles(values: Float64Array): Float64Array {
+  const step = Math.max(1, values.length / SAMPLE);
+  const low = (x: number) => (Number.isNaN(x) ? -Infinity : x);
+  const sample = new Float64Array(Math.ceil(values.length / step));
+  for (let i = 0; i < sample.length; i++) sample[i] = low(values[Math.floor(i * step)]!);
+  sample.sort();
+  /** How many sampled values are below `x` (or, not strictly, below or equal). */
+  const count = (x: number, isStrict: boolean) => {
+    let [lo, hi] = [0, sample.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sample[mid]! < x || (!isStrict && sample[mid] === x)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const scale = Math.max(1, sample.length - 1);
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const x = low(values[i]!);
+    // Ties share the middle of their run.
+    const lo = count(x, true);
+    out[i] = (lo + Math.max(lo, count(x, false) - 1)) / 2 / scale;
   }
   return out;
 }
 
-/** The mean shrunk towards the catalog's, so that two 5-star ratings do not make a masterpiece. */
-const shrunkMean = (film: AskFilm, prior: number) =>
-  ((film.meanRating ?? prior) * film.ratingCount + prior * RATING_PRIOR) /
-  (film.ratingCount + RATING_PRIOR);
+/** The indexes of the `need` highest scores, highest first, ties in their first order. */
+function topIndexes(score: Float64Array, need: number): number[] {
+  // The best `need` so far, worst first; most scores fall below it and cost one comparison.
+  const best: number[] = [];
+  const worse = (a: number, b: number) => score[a]! < score[b]! || (score[a] === score[b] && a > b);
+  for (let i = 0; i < score.length; i++) {
+    if (best.length === need && !worse(best[0]!, i)) continue;
+    let at = 0;
+    while (at < best.length && worse(best[at]!, i)) at++;
+    best.splice(at, 0, i);
+    if (best.length > need) best.shift();
+  }
+  return best.reverse();
+}
 
 function rank(
-  films: AskFilm[],
+  entries: AskEntry[],
   u: Understood,
   scorer: AskScorer,
   person: AskerState,
   catalog: AskCatalog,
-): AskFilm[] {
-  const prior =
-    catalog.films.reduce((s, f) => s + (f.meanRating ?? 0) * f.ratingCount, 0) /
-    Math.max(
-      1,
-      catalog.films.reduce((s, f) => s + f.ratingCount, 0),
-    );
-  const personal = percentiles(films.map((f) => scorer.personal(f.id)));
-  const popularity = percentiles(films.map((f) => Math.log1p(f.ratingCount)));
-  const quality = percentiles(films.map((f) => shrunkMean(f, prior)));
+  need: number,
+): AskEntry[] {
+  if (u.sort === 'newest' || u.sort === 'oldest') {
+    // By year alone, the person's model breaking ties within a year.
+    const sign = u.sort === 'newest' ? -1 : 1;
+    const personal = entries.map(({ film }) => scorer.personal(film.id) ?? -Infinity);
+    return entries
+      .map((entry, i) => ({ entry, i }))
+      .sort(
+        (a, b) =>
+          sign * ((a.entry.film.year ?? 0) - (b.entry.film.year ?? 0)) ||
+          personal[b.i]! - personal[a.i]!,
+      )
+      .slice(0, need)
+      .map(({ entry }) => entry);
+  }
+  const raw = each(entries, ({ film }) => scorer.personal(film.id) ?? -Infinity);
+  const isPersonalOnly =
+    !u.similarTo?.length && !u.moods?.length && !u.tags?.length && u.sort === undefined;
+  // Nothing to blend with: the person's own order is the answer's.
+  if (isPersonalOnly) return topIndexes(raw, need).map((i) => entries[i]!);
+  const personal = percentiles(raw);
   const similar = u.similarTo?.length
     ? percentiles(
-        films.map((f) => {
-          const values = u.similarTo!.map((to) => scorer.similarity(f.id, to));
-          const known = values.filter((v): v is number => v !== undefined);
-          return known.length ? Math.max(...known) : undefined;
+        each(entries, ({ film }) => {
+          let best = NaN;
+          for (const to of u.similarTo!) {
+            const value = scorer.similarity(film.id, to);
+            if (value !== undefined && !(value <= best)) best = value;
+          }
+          return best;
         }),
       )
     : null;
   const trendingAt = new Map((person.trending ?? []).map((id, i) => [id, i]));
-  const score = films.map((film, i) => {
+  const moods = (u.moods ?? []).map((mood) => ({ mood, genre: MOODS[mood]?.genres[0] ?? '' }));
+  const score = each(entries, (entry, i) => {
+    const { film, popularity, quality } = entry;
     let s = personal[i]!;
     if (similar) s = 0.35 * s + 0.65 * similar[i]!;
-    let soft = 0;
-    for (const mood of u.moods ?? []) {
+    for (const { mood, genre } of moods) {
       // The mood's first genre is what it mostly means: "scary" is horror before thrillers.
-      if (film.genres.includes(MOODS[mood]?.genres[0] ?? '')) soft += 0.4;
-      soft += Math.min(2, moodHits(catalog, film, mood)) * 0.08;
+      if (film.genres.includes(genre)) s += 0.4;
+      s += Math.min(2, moodHits(catalog, entry, mood)) * 0.08;
     }
-    for (const tag of u.tags ?? []) if (hasTheme(catalog, film, tag)) soft += 0.3;
-    s += soft;
-    if (u.sort === 'rating') s = 0.4 * s + 0.6 * quality[i]!;
+    for (const tag of u.tags ?? []) if (hasTheme(catalog, entry, tag)) s += 0.3;
+    if (u.sort === 'rating') s = 0.4 * s + 0.6 * quality;
     else if (u.sort === 'popular' || (u.sort === 'trending' && !trendingAt.size))
-      s = 0.4 * s + 0.6 * popularity[i]!;
-    else if (u.sort === 'hidden') s = 0.4 * s + 0.6 * quality[i]! * (1 - popularity[i]!) * 2;
+      s = 0.4 * s + 0.6 * popularity;
+    else if (u.sort === 'hidden') s = 0.4 * s + 0.6 * quality * (1 - popularity) * 2;
     else if (u.sort === 'trending' && trendingAt.size)
       s = 1 - (trendingAt.get(film.id) ?? 1e6) / 1e3 + 0.01 * s;
     return s;
   });
-  const order = films.map((_, i) => i);
-  if (u.sort === 'newest' || u.sort === 'oldest') {
-    const sign = u.sort === 'newest' ? -1 : 1;
-    order.sort(
-      (a, b) => sign * ((films[a]!.year ?? 0) - (films[b]!.year ?? 0)) || score[b]! - score[a]!,
-    );
-  } else order.sort((a, b) => score[b]! - score[a]!);
-  return order.map((i) => films[i]!);
+  return topIndexes(score, need).map((i) => entries[i]!);
 }
 
 /** The top `count`, at most PER_DIRECTOR per director unless the request names directors. */
-function spread(films: AskFilm[], count: number, u: Understood): AskFilm[] {
-  if (u.people?.some((p) => p.role === 'director')) return films.slice(0, count);
-  const picked: AskFilm[] = [];
-  const later: AskFilm[] = [];
+function spread(entries: AskEntry[], count: number, u: Understood): AskEntry[] {
+  if (u.people?.some((p) => p.role === 'director')) return entries.slice(0, count);
+  const picked: AskEntry[] = [];
+  const later: AskEntry[] = [];
   const perDirector = new Map<string, number>();
-  for (const film of films) {
+  for (const entry of entries) {
     if (picked.length === count) break;
-    const director = film.directors?.[0];
+    const director = entry.film.directors?.[0];
     const n = director ? (perDirector.get(director) ?? 0) : 0;
     if (director && n >= PER_DIRECTOR) {
-      later.push(film);
+      later.push(entry);
       continue;
     }
     if (director) perDirector.set(director, n + 1);
-    picked.push(film);
+    picked.push(entry);
   }
   return [...picked, ...later].slice(0, count);
 }
 
 /** "A 1990s comedy with Tom Hanks — and you liked Big". */
-function reasonFor(film: AskFilm, u: Understood, scorer: AskScorer, catalog: AskCatalog): string {
+function reasonFor(entry: AskEntry, u: Understood, scorer: AskScorer, catalog: AskCatalog): string {
+  const { film } = entry;
   const parts: string[] = [];
   const genres = u.genres?.length ? u.genres : [];
-  const moods = (u.moods ?? []).filter((m) => fitsMood(catalog, film, m));
-  const themes = (u.tags ?? []).filter((t) => hasTheme(catalog, film, t));
+  const moods = (u.moods ?? []).filter((m) => fitsMood(catalog, entry, m));
+  const themes = (u.tags ?? []).filter((t) => hasTheme(catalog, entry, t));
   const decade = film.year !== null ? `${Math.floor(film.year / 10) * 10}s` : null;
   const when =
     u.yearFrom !== undefined || u.yearTo !== undefined ? (film.year ? `${film.year}` : null) : null;
@@ -397,16 +464,18 @@ export function answerRequest(
   const count = u.count ?? DEFAULT_COUNT;
   const all = checks(u, person, catalog);
   const leftOut = new Set([...(u.excludeFilms ?? []), ...(u.similarTo ?? [])]);
-  const candidates = catalog.films.filter(
-    (f) => !leftOut.has(f.id) && (u.watchlistOnly || !person.excluded.has(f.id)),
+  const isCandidate = ({ film }: AskEntry) =>
+    !leftOut.has(film.id) && (u.watchlistOnly || !person.excluded.has(film.id));
+  const passing = catalog.entries.filter(
+    (entry) => isCandidate(entry) && all.every((c) => c.passes(entry)),
   );
-  const passing = candidates.filter((f) => all.every((c) => c.passes(f)));
   // Themes are a filter when enough films have them, and otherwise lift those that do.
   const themed = u.tags?.length
-    ? passing.filter((f) => u.tags!.every((t) => hasTheme(catalog, f, t)))
+    ? passing.filter((entry) => u.tags!.every((t) => hasTheme(catalog, entry, t)))
     : passing;
   const pool = themed.length >= Math.min(count, 3) ? themed : passing;
-  const films = spread(rank(pool, u, scorer, person, catalog), count, u);
+  // Enough of the best to keep two per director and still fill the answer.
+  const films = spread(rank(pool, u, scorer, person, catalog, count * 5), count, u);
   const notUnderstood = u.notUnderstood?.length
     ? ` I didn't understand ${u.notUnderstood.map((w) => `“${w}”`).join(' or ')}.`
     : '';
@@ -415,7 +484,9 @@ export function answerRequest(
       .map((check) => ({
         field: check.field,
         label: check.label,
-        count: candidates.filter((f) => all.every((c) => c === check || c.passes(f))).length,
+        count: catalog.entries.filter(
+          (entry) => isCandidate(entry) && all.every((c) => c === check || c.passes(entry)),
+        ).length,
         without: clean({
           ...u,
           notUnderstood: undefined,
@@ -446,11 +517,11 @@ export function answerRequest(
     intent: intentOf(u),
     understood: u,
     reply: `${intro}${trendingUnknown}${notUnderstood}`,
-    films: films.map((f) => ({
-      movieId: f.id,
-      title: f.title,
-      year: f.year,
-      reason: reasonFor(f, u, scorer, catalog),
+    films: films.map((entry) => ({
+      movieId: entry.film.id,
+      title: entry.film.title,
+      year: entry.film.year,
+      reason: reasonFor(entry, u, scorer, catalog),
     })),
     relax: [],
   };

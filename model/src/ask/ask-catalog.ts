@@ -30,6 +30,54 @@ interface PersonEntry {
   acted: number;
 }
 
+/** Ratings a film needs before its mean counts fully (shrinks the mean of little-known films). */
+const RATING_PRIOR = 10;
+
+/** A film as answers look at it. */
+export interface AskEntry {
+  film: AskFilm;
+  /** Its place in the catalog by how many rated it, 0-1 (1: the most rated). */
+  popularity: number;
+  /** Its place by mean rating shrunk towards the catalog's, 0-1 (1: the best liked). */
+  quality: number;
+  /**
+   * Its tags and keywords folded into one text, each between spaces and bars
+   * (" time travel | mind bending "), for themes and moods to look for words in.
+   */
+  themes: string;
+}
+
+function entriesOf(films: readonly AskFilm[]): AskEntry[] {
+  const rated = films.reduce((sum, f) => sum + f.ratingCount, 0);
+  const prior =
+    films.reduce((sum, f) => sum + (f.meanRating ?? 0) * f.ratingCount, 0) / Math.max(1, rated);
+  // A mean shrunk towards the catalog's, so that two 5-star ratings do not make a masterpiece.
+  const shrunk = (f: AskFilm) =>
+    ((f.meanRating ?? prior) * f.ratingCount + prior * RATING_PRIOR) /
+    (f.ratingCount + RATING_PRIOR);
+  const placeBy = (value: (f: AskFilm) => number) => {
+    const order = films.map((f, i) => ({ i, v: value(f) })).sort((a, b) => a.v - b.v);
+    const place = new Float64Array(films.length);
+    const scale = Math.max(1, films.length - 1);
+    order.forEach(({ i }, rank) => (place[i] = rank / scale));
+    return place;
+  };
+  const popularity = placeBy((f) => f.ratingCount);
+  const quality = placeBy(shrunk);
+  return films.map((film, i) => ({
+    film,
+    popularity: popularity[i]!,
+    quality: quality[i]!,
+    themes: ` ${[...film.tags, ...(film.keywords ?? [])]
+      .map((t) =>
+        fold(t)
+          .replace(/[^\p{L}\p{N}]+/gu, ' ')
+          .trim(),
+      )
+      .join(' | ')} `,
+  }));
+}
+
 /** Typos allowed in a whole title or name of this many letters. */
 const typosIn = (text: string) =>
   text.length < 5 ? 0 : text.length < 9 ? 1 : text.length < 16 ? 2 : 3;
@@ -45,7 +93,9 @@ export class AskCatalog {
   private readonly bySurname = new Map<string, PersonEntry[]>();
   private readonly personSearch: MiniSearch<{ id: number; text: string }>;
   private readonly personList: PersonEntry[] = [];
-  private readonly themeText = new Map<number, string>();
+  /** Every film with what answers look at, worked out once: filters and ranks run over these. */
+  readonly entries: readonly AskEntry[];
+  private readonly memos = new Map<string, unknown>();
 
   constructor(films: readonly AskFilm[]) {
     this.films = films;
@@ -65,28 +115,17 @@ export class AskCatalog {
       for (const name of film.cast ?? []) this.person(name).acted++;
     }
     for (const list of this.byTitle.values()) list.sort((a, b) => b.ratingCount - a.ratingCount);
+    this.entries = entriesOf(films);
     this.titleSearch = new MiniSearch({ fields: ['text'], storeFields: ['text', 'film'] });
     this.titleSearch.addAll(titles);
     this.personSearch = new MiniSearch({ fields: ['text'] });
     this.personSearch.addAll(this.personList.map((p, id) => ({ id, text: p.folded })));
   }
 
-  /**
-   * A film's tags and keywords folded into one text, each between spaces and bars
-   * (" time travel | mind bending "), for themes and moods to look for words in.
-   */
-  themesOf(film: AskFilm): string {
-    let text = this.themeText.get(film.id);
-    if (text === undefined) {
-      const words = [...film.tags, ...(film.keywords ?? [])].map((t) =>
-        fold(t)
-          .replace(/[^\p{L}\p{N}]+/gu, ' ')
-          .trim(),
-      );
-      text = ` ${words.join(' | ')} `;
-      this.themeText.set(film.id, text);
-    }
-    return text;
+  /** `compute()` the first time `key` is asked for, and the same value after (per catalog). */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
   }
 
   private person(name: string): PersonEntry {
