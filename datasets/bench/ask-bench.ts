@@ -47,6 +47,17 @@ async function main() {
         dot += factors[ia * FACTORS + c]! * factors[ib * FACTORS + c]!;
       return dot;
     },
+    // As the worker does: the film asked about is read once, each other film by its row.
+    similarityTo: (to: number) => {
+      const it = row.get(to)!;
+      const target = factors.subarray(it * FACTORS, it * FACTORS + FACTORS);
+      return (id: number) => {
+        const other = row.get(id)! * FACTORS;
+        let dot = 0;
+        for (let c = 0; c < FACTORS; c++) dot += target[c]! * factors[other + c]!;
+        return dot;
+      };
+    },
   };
   const person = {
     seen: new Set<number>(),

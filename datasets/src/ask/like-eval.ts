@@ -13,7 +13,12 @@ import {
   trainSharedModel,
 } from '@filmfold/model';
 import { type AskCatalog, answerRequest } from '@filmfold/model/ask';
-import { itemFacts, itemSimilarity, similarFilms } from '@filmfold/model/personal';
+import {
+  itemFacts,
+  itemSimilarity,
+  itemSimilarityTo,
+  similarFilms,
+} from '@filmfold/model/personal';
 
 const FILMS = 200;
 const LIST = 10;
@@ -73,6 +78,15 @@ export function likeXReport(table: RatingTable, catalog: AskCatalog): LikeReport
     similarity: (a: number, b: number) => {
       const [ia, ib] = [model.indexOf(a), model.indexOf(b)];
       return ia < 0 || ib < 0 ? undefined : itemSimilarity(model, facts, ia, ib);
+    },
+    similarityTo: (to: number) => {
+      const item = model.indexOf(to);
+      if (item < 0) return () => undefined;
+      const alike = itemSimilarityTo(model, facts, item);
+      return (id: number) => {
+        const other = model.indexOf(id);
+        return other < 0 ? undefined : alike(other);
+      };
     },
   };
   const nobody = {

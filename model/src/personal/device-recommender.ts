@@ -1,7 +1,7 @@
 // Runs in browser, worker and Node. What the device does to recommend: fold in the person's
 // ratings, weigh the personal features, learn from their feedback, filter, diversify, explain.
 import type { FeedbackKind } from '../schemas/feedback';
-import { type DeviceModel, factorCosine } from '../recommender/device-model';
+import { type DeviceModel, factorCosineTo } from '../recommender/device-model';
 import { diversify } from '../recommender/diversify';
 import { explainScore, foldIn, type FoldedUser } from '../recommender/fold-in';
 import { topK } from '../recommender/top-k';
@@ -208,7 +208,17 @@ const GENRE_WEIGHT = 0.3;
  * same people liked) plus shared genres (what they are).
  */
 export function itemSimilarity(model: DeviceModel, facts: ItemFacts, a: number, b: number): number {
-  return factorCosine(model, a, b) + GENRE_WEIGHT * genreOverlap(facts, a, b);
+  return itemSimilarityTo(model, facts, a)(b);
+}
+
+/** itemSimilarity of item `a` with each other item, as a function of the other: `a` read once. */
+export function itemSimilarityTo(
+  model: DeviceModel,
+  facts: ItemFacts,
+  a: number,
+): (b: number) => number {
+  const cosine = factorCosineTo(model, a);
+  return (b) => cosine(b) + GENRE_WEIGHT * genreOverlap(facts, a, b);
 }
 
 /** Films nearest to `movieId` by itemSimilarity, for "More like this". */
@@ -220,9 +230,9 @@ export function similarFilms(
 ): number[] {
   const item = model.indexOf(movieId);
   if (item < 0) return [];
-  const scores = Float32Array.from({ length: model.space.numItems }, (_, i) =>
-    itemSimilarity(model, facts, item, i),
-  );
+  const alike = itemSimilarityTo(model, facts, item);
+  const scores = new Float32Array(model.space.numItems);
+  for (let i = 0; i < scores.length; i++) scores[i] = alike(i);
   const candidates = new Uint8Array(model.space.numItems).fill(1);
   candidates[item] = 0;
   return Array.from(topK(scores, count, candidates), (i) => model.snapshot.movieIds[i]!);

@@ -85,21 +85,44 @@ export function predictedStars(model: DeviceModel, user: StarUser, item: number)
   return clip(stars.blend.stars * fromStars + stars.blend.implicit * score + stars.blend.offset);
 }
 
-/** Cosine similarity of two items' factors: how alike the same people found them. */
-export function factorCosine(model: DeviceModel, a: number, b: number): number {
-  const { k, factors } = model.space;
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let c = 0; c < k; c++) {
-    const x = factors[a * k + c]!;
-    const y = factors[b * k + c]!;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
+/** Each item's factor norm, computed once per model. */
+const norms = new WeakMap<DeviceModel, Float32Array>();
+
+function factorNorms(model: DeviceModel): Float32Array {
+  let out = norms.get(model);
+  if (!out) {
+    const { k, factors, numItems } = model.space;
+    out = new Float32Array(numItems);
+    for (let i = 0; i < numItems; i++) {
+      let sum = 0;
+      for (let c = 0; c < k; c++) sum += factors[i * k + c]! ** 2;
+      out[i] = Math.sqrt(sum) || 1;
+    }
+    norms.set(model, out);
   }
-  return dot / ((Math.sqrt(na) || 1) * (Math.sqrt(nb) || 1));
+  return out;
 }
+
+/**
+ * Cosine similarity of item `a`'s factors with each other item's (how alike the same people found
+ * them), as a function of the other item: `a`'s row and every norm are read once.
+ */
+export function factorCosineTo(model: DeviceModel, a: number): (b: number) => number {
+  const { k, factors } = model.space;
+  const norm = factorNorms(model);
+  const row = factors.subarray(a * k, a * k + k);
+  const self = norm[a]!;
+  return (b) => {
+    let dot = 0;
+    const offset = b * k;
+    for (let c = 0; c < k; c++) dot += row[c]! * factors[offset + c]!;
+    return dot / (self * norm[b]!);
+  };
+}
+
+/** Cosine similarity of two items' factors: how alike the same people found them. */
+export const factorCosine = (model: DeviceModel, a: number, b: number): number =>
+  factorCosineTo(model, a)(b);
 
 export interface RecommendOptions {
   count: number;

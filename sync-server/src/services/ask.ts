@@ -7,6 +7,7 @@ import {
   decodeSnapshot,
   type DeviceModel,
   factorCosine,
+  factorCosineTo,
   foldIn,
   prepareDeviceModel,
   scoreAllItems,
@@ -85,6 +86,15 @@ export async function answerAsk(state: AskState, input: AskInput): Promise<AskAn
     similarity: (a, b) => {
       const [ia, ib] = [model.indexOf(a), model.indexOf(b)];
       return ia < 0 || ib < 0 ? undefined : factorCosine(model, ia, ib);
+    },
+    similarityTo: (to) => {
+      const item = model.indexOf(to);
+      if (item < 0) return () => undefined;
+      const alike = factorCosineTo(model, item);
+      return (id) => {
+        const other = model.indexOf(id);
+        return other < 0 ? undefined : alike(other);
+      };
     },
   };
   const ratedIds = new Set(rated.map((r) => r.movieId));

@@ -26,6 +26,7 @@ import {
   carriedBy,
   itemFacts,
   itemSimilarity,
+  itemSimilarityTo,
   type ItemFacts,
   type PersonModel,
   pickRecommendations,
@@ -106,6 +107,15 @@ async function asker(state: Loaded, trending: readonly number[] | null) {
     similarity: (a, b) => {
       const [ia, ib] = [model.indexOf(a), model.indexOf(b)];
       return ia < 0 || ib < 0 ? undefined : itemSimilarity(model, facts, ia, ib);
+    },
+    similarityTo: (to) => {
+      const item = model.indexOf(to);
+      if (item < 0) return () => undefined;
+      const alike = itemSimilarityTo(model, facts, item);
+      return (id) => {
+        const other = model.indexOf(id);
+        return other < 0 ? undefined : alike(other);
+      };
     },
     because: (id) => {
       const item = model.indexOf(id);
