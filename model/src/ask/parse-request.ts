@@ -93,6 +93,10 @@ function vocabulary(): Entry[] {
 const VOCABULARY = vocabulary();
 const ONE_WORD = VOCABULARY.filter((e) => !e.phrase.includes(' ') && e.phrase.length >= 5);
 const VOCABULARY_PHRASES = new Set(VOCABULARY.map((e) => e.phrase));
+const LONG_PHRASES = VOCABULARY.filter((e) => e.phrase.includes(' '));
+/** Ways of saying "leave it out". */
+const NEGATIONS =
+  'no|not|nothing|without|except|but not|anything but|minus|non|avoid|skip|exclude|excluding|hate|not a fan of|no more|none of|never|dont want|do not want|not into|not in the mood for|not too|nothing too|not very|not really|not so|less';
 const GENRE_PHRASES = new Set([...Object.values(GENRE_WORDS).flat(), ...Object.keys(GENRE_PAIRS)]);
 
 const CONSUMED = ' | ';
@@ -187,6 +191,7 @@ class RequestParser {
     this.similar();
     this.roledPeople();
     this.watchlistAndSeen();
+    this.phrases();
     this.runtime();
     this.years();
     this.sorts();
@@ -765,10 +770,27 @@ class RequestParser {
     });
   }
 
+  /**
+   * Vocabulary of two words or more, before the rules that read single words in it: "world war
+   * 2" is not two films, "best friends" not an order, "new york" not a year, "less dark" a mood.
+   */
+  private phrases() {
+    for (const entry of LONG_PHRASES) {
+      if (!this.rest.includes(` ${entry.phrase} `)) continue;
+      this.take(
+        new RegExp(
+          ` (?:(${NEGATIONS}) (?:a |an |any |too |more |so |really |very |the )?)?${entry.phrase} `,
+          'g',
+        ),
+        (negated) =>
+          negated ? entry.exclude(this.u, this.relative) : entry.apply(this.u, this.relative),
+      );
+    }
+  }
+
   /** "no horror", "not animated", "nothing too scary", "without zombies". */
   private negations() {
-    const not =
-      '(?:no|not|nothing|without|except|but not|anything but|minus|non|avoid|skip|exclude|excluding|hate|not a fan of|no more|none of|never|dont want|do not want|not into|not in the mood for|not too|nothing too|not very|not really|not so|less)';
+    const not = `(?:${NEGATIONS})`;
     for (const entry of VOCABULARY) {
       const pattern = new RegExp(
         ` ${not} (?:a |an |any |too |more |so |really |very |the )?${entry.phrase.replace(/ /g, ' ')}(?: ones| stuff| movies| films| please| thanks)? `,
