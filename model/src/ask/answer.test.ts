@@ -53,7 +53,7 @@ describe('answers', () => {
       'A sci-fi by Christopher Nolan',
       'A sci-fi by Christopher Nolan — and you liked Inception',
     ]);
-    expect(answer.reply).toBe('2 sci-fi films directed by Christopher Nolan, ranked for you.');
+    expect(answer.reply).toBe('Two sci-fi films directed by Christopher Nolan, ranked for you.');
   });
 
   it('says which constraint emptied the answer and how many dropping it would give', () => {

@@ -69,6 +69,10 @@ const PER_DIRECTOR = 2;
 
 const SEPARATOR = ' — ';
 
+const COUNT_WORDS = 'One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve'.split(' ');
+/** "Five 1990s comedies", never "5 1990s comedies". */
+const countWord = (n: number) => COUNT_WORDS[n - 1] ?? String(n);
+
 const folded = (word: string) =>
   fold(word)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -515,7 +519,7 @@ export function answerRequest(
     };
   }
   const intro = Object.keys(u).some((k) => k !== 'notUnderstood')
-    ? `${films.length === 1 ? 'One' : films.length} ${describe(u)}${u.people?.length ? ` ${all.find((c) => c.field === 'people')!.label}` : ''}${u.similarTo?.length ? ` like ${u.similarTo.map((id) => catalog.byId.get(id)?.title).join(' and ')}` : ''}, ranked for you.`
+    ? `${countWord(films.length)} ${describe(u)}${u.people?.length ? ` ${all.find((c) => c.field === 'people')!.label}` : ''}${u.similarTo?.length ? ` like ${u.similarTo.map((id) => catalog.byId.get(id)?.title).join(' and ')}` : ''}, ranked for you.`
     : 'Films ranked for you.';
   const trendingUnknown =
     u.sort === 'trending' && !person.trending?.length
