@@ -4,7 +4,7 @@
 // only what the message names; a new kind of value replaces the old one of its kind ("from the
 // 80s" replaces "90s"), unless the message adds ("and", "also", "with").
 import type { Parsed } from './parse-request';
-import type { AskContext, Understood } from './understood';
+import { type AskContext, type Understood, UNDERSTOOD_LIMITS } from './understood';
 import { MOODS } from './vocabulary';
 
 /**
@@ -182,12 +182,16 @@ export function resolveAlone(parsed: Parsed): Understood {
   return clean(u);
 }
 
-/** Drops absent and empty fields, so that two equal requests compare equal. */
+/**
+ * Drops absent and empty fields, so that two equal requests compare equal, and keeps each list to
+ * its limit (the first ones said), so that what is understood is always a valid request.
+ */
 export function clean(u: Understood): Understood {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(u)) {
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    out[key] = value;
+    const limit = UNDERSTOOD_LIMITS[key as keyof typeof UNDERSTOOD_LIMITS];
+    out[key] = Array.isArray(value) && limit !== undefined ? value.slice(0, limit) : value;
   }
   return out as Understood;
 }

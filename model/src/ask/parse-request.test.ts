@@ -161,6 +161,19 @@ describe('the request parser', () => {
     );
   });
 
+  it('keeps each list of a request within what the API accepts', () => {
+    const many = Array.from({ length: 25 }, () => 'horror comedy drama war western musical').join(
+      ' and ',
+    );
+    const people = Array.from({ length: 12 }, () => 'with tom hanks and with al pacino').join(' ');
+    for (const text of [many, people, 'like heat and ronin and inception and alien'.repeat(20)])
+      expect(understoodSchema.safeParse(parse(text)).success).toBe(true);
+    const refined = parse('no horror', {
+      understood: { excludeGenres: Array.from({ length: 20 }, (_, i) => `Genre ${i}`) },
+    });
+    expect(understoodSchema.safeParse(refined).success).toBe(true);
+  });
+
   it('calls gibberish not understood, and keeps all of it', () => {
     fc.assert(
       fc.property(

@@ -23,31 +23,47 @@ export type InfoKind = (typeof INFO_KINDS)[number];
 
 const year = z.number().int().min(1870).max(2100);
 const minutes = z.number().int().min(1).max(1000);
-const movieIds = z.array(z.number().int().positive()).max(50);
+
+/** How long each list of a request may be: the parser keeps to these, the API checks them. */
+export const UNDERSTOOD_LIMITS = {
+  genres: 20,
+  excludeGenres: 20,
+  people: 10,
+  excludePeople: 10,
+  similarTo: 50,
+  excludeFilms: 50,
+  moods: 10,
+  excludeMoods: 10,
+  tags: 10,
+  excludeTags: 10,
+  notUnderstood: 50,
+} as const;
+const L = UNDERSTOOD_LIMITS;
+const movieIds = (max: number) => z.array(z.number().int().positive()).max(max);
 
 export const understoodSchema = z.object({
-  genres: z.array(genreSchema).max(20).optional(),
-  excludeGenres: z.array(genreSchema).max(20).optional(),
-  people: z.array(personSchema).max(10).optional(),
-  excludePeople: z.array(personSchema).max(10).optional(),
-  similarTo: movieIds.optional(),
+  genres: z.array(genreSchema).max(L.genres).optional(),
+  excludeGenres: z.array(genreSchema).max(L.excludeGenres).optional(),
+  people: z.array(personSchema).max(L.people).optional(),
+  excludePeople: z.array(personSchema).max(L.excludePeople).optional(),
+  similarTo: movieIds(L.similarTo).optional(),
   /** Films the person turned away in this conversation ("not that one"). */
-  excludeFilms: movieIds.optional(),
+  excludeFilms: movieIds(L.excludeFilms).optional(),
   yearFrom: year.optional(),
   yearTo: year.optional(),
   minRuntime: minutes.optional(),
   maxRuntime: minutes.optional(),
-  moods: z.array(z.string().max(40)).max(10).optional(),
-  excludeMoods: z.array(z.string().max(40)).max(10).optional(),
-  tags: z.array(z.string().max(60)).max(10).optional(),
-  excludeTags: z.array(z.string().max(60)).max(10).optional(),
+  moods: z.array(z.string().max(40)).max(L.moods).optional(),
+  excludeMoods: z.array(z.string().max(40)).max(L.excludeMoods).optional(),
+  tags: z.array(z.string().max(60)).max(L.tags).optional(),
+  excludeTags: z.array(z.string().max(60)).max(L.excludeTags).optional(),
   sort: z.enum(ASK_SORTS).optional(),
   count: z.number().int().min(1).max(50).optional(),
   watchlistOnly: z.boolean().optional(),
   unseenOnly: z.boolean().optional(),
   info: z.object({ kind: z.enum(INFO_KINDS), movieId: z.number().int().positive() }).optional(),
   /** Words the parser could not place, as the person wrote them (lower case). */
-  notUnderstood: z.array(z.string().max(200)).max(50).optional(),
+  notUnderstood: z.array(z.string().max(200)).max(L.notUnderstood).optional(),
 });
 export type Understood = z.infer<typeof understoodSchema>;
 
@@ -71,7 +87,7 @@ export type AskIntent = (typeof ASK_INTENTS)[number];
 export const askContextSchema = z.object({
   understood: understoodSchema,
   /** The previous answer's films, in the order shown ("the second one"). */
-  shown: movieIds.optional(),
+  shown: movieIds(50).optional(),
 });
 export type AskContext = z.infer<typeof askContextSchema>;
 
