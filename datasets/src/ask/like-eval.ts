@@ -12,7 +12,7 @@ import {
   selectRows,
   trainSharedModel,
 } from '@filmfold/model';
-import { type AskCatalog, answerRequest } from '@filmfold/model/ask';
+import { type AskCatalog, answerRequest, wellLiked } from '@filmfold/model/ask';
 import {
   itemFacts,
   itemSimilarity,
@@ -73,7 +73,7 @@ export function likeXReport(table: RatingTable, catalog: AskCatalog): LikeReport
   const scorer = {
     personal: (id: number) => {
       const film = catalog.byId.get(id);
-      return film ? Math.log1p(film.ratingCount) * (film.meanRating ?? 3) : undefined;
+      return film ? wellLiked(film) : undefined;
     },
     similarity: (a: number, b: number) => {
       const [ia, ib] = [model.indexOf(a), model.indexOf(b)];

@@ -86,6 +86,14 @@ describe('answers', () => {
     expect(ids("what's trending", trending)).toEqual([11, 10]);
   });
 
+  it('lifts the films whose tags or keywords name a theme or mood, and leaves them out when asked', () => {
+    const heist = ask('heist films');
+    expect(heist.films[0]).toMatchObject({ movieId: 2, reason: 'A heist film' });
+    expect(ids('sci-fi without space')).not.toContain(4);
+    expect(ids('sci-fi without space')).toContain(1);
+    expect(ids('nothing dark')).not.toContain(4);
+  });
+
   it('keeps to two films per director unless the director was asked for', () => {
     expect(ids('films').filter((id) => [1, 8, 10].includes(id))).toEqual([1, 8]);
     expect(ids('nolan films')).toEqual([1, 8, 10]);

@@ -63,6 +63,12 @@ export interface AskAnswer {
   relax: Relaxation[];
 }
 
+/**
+ * How well known and liked a film is: the score an answer ranks by for nobody in particular (an
+ * API client that sent no ratings, the "like X" evaluation).
+ */
+export const wellLiked = (film: AskFilm) => Math.log1p(film.ratingCount) * (film.meanRating ?? 3);
+
 export const DEFAULT_COUNT = 10;
 /** Films of one director in one answer at most, unless the request names the director. */
 const PER_DIRECTOR = 2;
@@ -85,44 +91,36 @@ const THEME_NAMES = new Map(
 );
 const MOOD_TAGS = new Map(Object.entries(MOODS).map(([mood, m]) => [mood, m.tags.map(folded)]));
 
-/** Whether a film's tags or keywords name the theme (a word of them, or the whole of one). */
-const hasTheme = (catalog: AskCatalog, entry: AskEntry, tag: string) =>
-  catalog
-    .memo(`theme:${tag}`, () => {
-      const names = THEME_NAMES.get(tag) ?? [folded(tag)];
-      return new Set(
-        catalog.entries
-          .filter((e) => names.some((name) => e.themes.includes(` ${name} `)))
-          .map((e) => e.film.id),
-      );
-    })
-    .has(entry.film.id);
+/** The films whose tags or keywords name the theme (a word of them, or the whole of one). */
+const filmsWithTheme = (catalog: AskCatalog, tag: string): ReadonlySet<number> =>
+  catalog.memo(`theme:${tag}`, () => {
+    const names = THEME_NAMES.get(tag) ?? [folded(tag)];
+    return new Set(
+      catalog.entries
+        .filter((e) => names.some((name) => e.themes.includes(` ${name} `)))
+        .map((e) => e.film.id),
+    );
+  });
 
-/** How many of a mood's tags a film's tags and keywords name. */
-const moodHits = (catalog: AskCatalog, entry: AskEntry, mood: string) =>
-  catalog
-    .memo(`mood:${mood}`, () => {
-      const hits = new Map<number, number>();
-      const tags = MOOD_TAGS.get(mood) ?? [];
-      for (const e of catalog.entries) {
-        const n = tags.filter((tag) => e.themes.includes(` ${tag} `)).length;
-        if (n > 0) hits.set(e.film.id, n);
-      }
-      return hits;
-    })
-    .get(entry.film.id) ?? 0;
+/** Per film, how many of a mood's tags its tags and keywords name (films with none left out). */
+const moodTagHits = (catalog: AskCatalog, mood: string): ReadonlyMap<number, number> =>
+  catalog.memo(`mood:${mood}`, () => {
+    const hits = new Map<number, number>();
+    const tags = MOOD_TAGS.get(mood) ?? [];
+    for (const e of catalog.entries) {
+      const n = tags.filter((tag) => e.themes.includes(` ${tag} `)).length;
+      if (n > 0) hits.set(e.film.id, n);
+    }
+    return hits;
+  });
 
-const fitsMood = (catalog: AskCatalog, entry: AskEntry, mood: string) =>
-  (MOODS[mood]?.genres ?? []).some((g) => entry.film.genres.includes(g)) ||
-  moodHits(catalog, entry, mood) > 0;
+const fitsMood = (hits: ReadonlyMap<number, number>, { film }: AskEntry, mood: string) =>
+  (MOODS[mood]?.genres ?? []).some((g) => film.genres.includes(g)) || hits.has(film.id);
 
 /** A mood left out: its tags, and for a mood of one or two genres, its first genre too. */
-function hasMood(catalog: AskCatalog, entry: AskEntry, mood: string): boolean {
+function hasMood(hits: ReadonlyMap<number, number>, { film }: AskEntry, mood: string): boolean {
   const genres = MOODS[mood]?.genres ?? [];
-  return (
-    moodHits(catalog, entry, mood) > 0 ||
-    (genres.length <= 2 && entry.film.genres.includes(genres[0]!))
-  );
+  return hits.has(film.id) || (genres.length <= 2 && film.genres.includes(genres[0]!));
 }
 
 const credited = (film: AskFilm, person: { name: string; role: string }) =>
@@ -197,25 +195,31 @@ function checks(u: Understood, person: AskerState, catalog: AskCatalog): Check[]
         film.runtime >= (u.minRuntime ?? 0) &&
         film.runtime <= (u.maxRuntime ?? Infinity),
     });
-  for (const mood of u.moods ?? [])
+  for (const mood of u.moods ?? []) {
+    const hits = moodTagHits(catalog, mood);
     list.push({
       field: 'moods',
       label: mood,
-      passes: (entry) => fitsMood(catalog, entry, mood),
+      passes: (entry) => fitsMood(hits, entry, mood),
       drop: { moods: u.moods!.filter((m) => m !== mood) },
     });
-  if (u.excludeMoods?.length)
+  }
+  if (u.excludeMoods?.length) {
+    const left = u.excludeMoods.map((mood) => ({ mood, hits: moodTagHits(catalog, mood) }));
     list.push({
       field: 'excludeMoods',
       label: `nothing ${u.excludeMoods.join(' or ')}`,
-      passes: (entry) => !u.excludeMoods!.some((m) => hasMood(catalog, entry, m)),
+      passes: (entry) => !left.some(({ mood, hits }) => hasMood(hits, entry, mood)),
     });
-  if (u.excludeTags?.length)
+  }
+  if (u.excludeTags?.length) {
+    const left = u.excludeTags.map((tag) => filmsWithTheme(catalog, tag));
     list.push({
       field: 'excludeTags',
       label: `no ${u.excludeTags.join(' or ')}`,
-      passes: (entry) => !u.excludeTags!.some((t) => hasTheme(catalog, entry, t)),
+      passes: ({ film }) => !left.some((films) => films.has(film.id)),
     });
+  }
   if (u.watchlistOnly)
     list.push({
       field: 'watchlistOnly',
@@ -353,17 +357,21 @@ function rank(
       )
     : null;
   const trendingAt = new Map((person.trending ?? []).map((id, i) => [id, i]));
-  const moods = (u.moods ?? []).map((mood) => ({ mood, genre: MOODS[mood]?.genres[0] ?? '' }));
+  const moods = (u.moods ?? []).map((mood) => ({
+    genre: MOODS[mood]?.genres[0] ?? '',
+    hits: moodTagHits(catalog, mood),
+  }));
+  const themes = (u.tags ?? []).map((tag) => filmsWithTheme(catalog, tag));
   const score = each(entries, (entry, i) => {
     const { film, popularity, quality } = entry;
     let s = personal[i]!;
     if (similar) s = 0.35 * s + 0.65 * similar[i]!;
-    for (const { mood, genre } of moods) {
+    for (const { genre, hits } of moods) {
       // The mood's first genre is what it mostly means: "scary" is horror before thrillers.
       if (film.genres.includes(genre)) s += 0.4;
-      s += Math.min(2, moodHits(catalog, entry, mood)) * 0.08;
+      s += Math.min(2, hits.get(film.id) ?? 0) * 0.08;
     }
-    for (const tag of u.tags ?? []) if (hasTheme(catalog, entry, tag)) s += 0.3;
+    for (const films of themes) if (films.has(film.id)) s += 0.3;
     if (u.sort === 'rating') s = 0.4 * s + 0.6 * quality;
     else if (u.sort === 'popular' || (u.sort === 'trending' && !trendingAt.size))
       s = 0.4 * s + 0.6 * popularity;
@@ -400,8 +408,8 @@ function reasonFor(entry: AskEntry, u: Understood, scorer: AskScorer, catalog: A
   const { film } = entry;
   const parts: string[] = [];
   const genres = u.genres?.length ? u.genres : [];
-  const moods = (u.moods ?? []).filter((m) => fitsMood(catalog, entry, m));
-  const themes = (u.tags ?? []).filter((t) => hasTheme(catalog, entry, t));
+  const moods = (u.moods ?? []).filter((m) => fitsMood(moodTagHits(catalog, m), entry, m));
+  const themes = (u.tags ?? []).filter((t) => filmsWithTheme(catalog, t).has(film.id));
   const decade = film.year !== null ? `${Math.floor(film.year / 10) * 10}s` : null;
   const when =
     u.yearFrom !== undefined || u.yearTo !== undefined ? (film.year ? `${film.year}` : null) : null;
@@ -482,8 +490,9 @@ export function answerRequest(
     (entry) => isCandidate(entry) && all.every((c) => c.passes(entry)),
   );
   // Themes are a filter when enough films have them, and otherwise lift those that do.
-  const themed = u.tags?.length
-    ? passing.filter((entry) => u.tags!.every((t) => hasTheme(catalog, entry, t)))
+  const themeSets = (u.tags ?? []).map((tag) => filmsWithTheme(catalog, tag));
+  const themed = themeSets.length
+    ? passing.filter(({ film }) => themeSets.every((films) => films.has(film.id)))
     : passing;
   const pool = themed.length >= Math.min(count, 3) ? themed : passing;
   // Enough of the best to keep two per director and still fill the answer.

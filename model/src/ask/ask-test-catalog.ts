@@ -27,6 +27,7 @@ export const askTestFilms: AskFilm[] = [
     directors: ['Michael Mann'],
     cast: ['Al Pacino', 'Robert De Niro'],
     ratingCount: 100,
+    keywords: ['bank robbery', 'los angeles'],
   }),
   film(3, 'Heat', 1986, { genres: ['Action'], ratingCount: 2 }),
   film(4, 'Alien', 1979, {
@@ -34,6 +35,7 @@ export const askTestFilms: AskFilm[] = [
     runtime: 117,
     directors: ['Ridley Scott'],
     ratingCount: 120,
+    tags: ['atmospheric', 'space'],
   }),
   film(5, 'The Matrix', 1999, { genres: ['Action', 'Sci-Fi'], runtime: 136, ratingCount: 200 }),
   film(6, 'Big', 1988, {

@@ -100,6 +100,10 @@ const NEGATIONS =
 const GENRE_PHRASES = new Set([...Object.values(GENRE_WORDS).flat(), ...Object.keys(GENRE_PAIRS)]);
 
 const CONSUMED = ' | ';
+/** A count in digits or words, the longest words first ("a couple of" before "a couple"). */
+const NUMBERS = `(\\d{1,2}|${Object.keys(NUMBER_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
 /**
  * Words that head a whole request ("horror movies", "something scary", "90s comedies"); without
  * one, a message in a conversation refines it ("romantic ones", "animated", "from the 80s").
@@ -159,6 +163,8 @@ class RequestParser {
   readonly relative: Relative = {};
   connective: Parsed['connective'] = null;
   isNew = false;
+  /** Whether the message has a word that heads a whole request (see HEAD_NOUNS). */
+  private readonly isComplete: boolean;
 
   constructor(
     text: string,
@@ -168,9 +174,6 @@ class RequestParser {
     this.rest = ` ${normaliseRequest(text)} `;
     this.isComplete = HEAD_NOUNS.test(this.rest);
   }
-
-  /** Whether the message has a word that heads a whole request (see HEAD_NOUNS). */
-  private readonly isComplete: boolean;
 
   /**
    * Runs `pattern` over what is left; a match `apply` accepts is taken out of the text (or, when
@@ -712,9 +715,7 @@ class RequestParser {
     };
     const nouns =
       '(?:films|movies|flicks|picks|options|titles|recommendations|recs|suggestions|ideas|ones|choices|[\\p{L}]+s)';
-    const numbers = `(\\d{1,2}|${Object.keys(NUMBER_WORDS)
-      .sort((a, b) => b.length - a.length)
-      .join('|')})`;
+    const numbers = NUMBERS;
     this.take(
       new RegExp(
         ` (top|best|give me|show me|list|recommend|suggest|need|want|pick) ${numbers} `,
@@ -792,8 +793,9 @@ class RequestParser {
   private negations() {
     const not = `(?:${NEGATIONS})`;
     for (const entry of VOCABULARY) {
+      if (!this.rest.includes(` ${entry.phrase} `)) continue;
       const pattern = new RegExp(
-        ` ${not} (?:a |an |any |too |more |so |really |very |the )?${entry.phrase.replace(/ /g, ' ')}(?: ones| stuff| movies| films| please| thanks)? `,
+        ` ${not} (?:a |an |any |too |more |so |really |very |the )?${entry.phrase}(?: ones| stuff| movies| films| please| thanks)? `,
         'g',
       );
       this.take(pattern, () => entry.exclude(this.u, this.relative));

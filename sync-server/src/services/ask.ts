@@ -19,6 +19,7 @@ import {
   type AskScorer,
   answerRequest,
   parseRequest,
+  wellLiked,
 } from '@filmfold/model/ask';
 import type { Database } from '../db/database';
 import { latestManifest, readArtifact } from './publishing';
@@ -81,7 +82,7 @@ export async function answerAsk(state: AskState, input: AskInput): Promise<AskAn
         return item < 0 ? undefined : scores[item];
       }
       const film = catalog.byId.get(id);
-      return film ? Math.log1p(film.ratingCount) * (film.meanRating ?? 3) : undefined;
+      return film ? wellLiked(film) : undefined;
     },
     similarity: (a, b) => {
       const [ia, ib] = [model.indexOf(a), model.indexOf(b)];
