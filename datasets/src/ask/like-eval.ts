@@ -12,13 +12,8 @@ import {
   selectRows,
   trainSharedModel,
 } from '@filmfold/model';
-import { type AskCatalog, answerRequest, wellLiked } from '@filmfold/model/ask';
-import {
-  itemFacts,
-  itemSimilarity,
-  itemSimilarityTo,
-  similarFilms,
-} from '@filmfold/model/personal';
+import { type AskCatalog, answerRequest, rowScorer } from '@filmfold/model/ask';
+import { itemFacts, itemSimilarityTo, similarFilms } from '@filmfold/model/personal';
 
 const FILMS = 200;
 const LIST = 10;
@@ -70,25 +65,10 @@ export function likeXReport(table: RatingTable, catalog: AskCatalog): LikeReport
   const byCount = Array.from(model.snapshot.movieIds)
     .map((id, i) => ({ id, count: model.snapshot.itemCounts[i]! }))
     .sort((a, b) => b.count - a.count);
-  const scorer = {
-    personal: (id: number) => {
-      const film = catalog.byId.get(id);
-      return film ? wellLiked(film) : undefined;
-    },
-    similarity: (a: number, b: number) => {
-      const [ia, ib] = [model.indexOf(a), model.indexOf(b)];
-      return ia < 0 || ib < 0 ? undefined : itemSimilarity(model, facts, ia, ib);
-    },
-    similarityTo: (to: number) => {
-      const item = model.indexOf(to);
-      if (item < 0) return () => undefined;
-      const alike = itemSimilarityTo(model, facts, item);
-      return (id: number) => {
-        const other = model.indexOf(id);
-        return other < 0 ? undefined : alike(other);
-      };
-    },
-  };
+  // Nobody in particular: films ranked by how well known and liked they are.
+  const scorer = rowScorer(model, {
+    similarityTo: (item) => itemSimilarityTo(model, facts, item),
+  });
   const nobody = {
     seen: new Set<number>(),
     excluded: new Set<number>(),

@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { type AskerState, type AskScorer, answerRequest } from './answer';
-import { askTestCatalog } from './ask-test-catalog';
+import { type AskerState, answerRequest } from './answer';
+import { rowScorer } from './ask-scorer';
+import { AskCatalog } from './ask-catalog';
+import { askTestCatalog, askTestFilms } from './ask-test-catalog';
 import { parseRequest } from './parse-request';
 
 const catalog = askTestCatalog();
 /** The person likes better-known films, and Inception most. */
-const scorer: AskScorer = {
+const rows = { indexOf: (id: number) => (catalog.byId.has(id) ? id : -1) };
+const scorer = rowScorer(rows, {
   personal: (id) => (id === 1 ? 1000 : catalog.byId.get(id)!.ratingCount),
-  similarity: (a, b) => {
+  similarityTo: (a) => (b) => {
     const fa = catalog.byId.get(a)!.genres;
     const fb = catalog.byId.get(b)!.genres;
     return fa.filter((g) => fb.includes(g)).length;
   },
   because: (id) => (id === 8 ? 1 : undefined),
-};
+});
 const nobody: AskerState = { seen: new Set(), excluded: new Set(), watchlist: new Set() };
 const ask = (text: string, person = nobody) =>
   answerRequest(parseRequest(text, catalog), catalog, scorer, person);
@@ -97,5 +100,31 @@ describe('answers', () => {
   it('keeps to two films per director unless the director was asked for', () => {
     expect(ids('films').filter((id) => [1, 8, 10].includes(id))).toEqual([1, 8]);
     expect(ids('nolan films')).toEqual([1, 8, 10]);
+  });
+
+  it('filters by any genre of a catalog of more than 32, and by people however their names are written', () => {
+    // The first film has 39 genres, so the 40th, seen last, has no bit.
+    const many = Array.from({ length: 39 }, (_, g) => `Genre ${g}`);
+    const films = askTestFilms.map((f, i) => (i === 0 ? { ...f, genres: many } : f));
+    films.push({
+      ...askTestFilms[0]!,
+      id: 99,
+      title: 'Late Genre',
+      genres: ['Genre 39', 'Genre 5'],
+    });
+    const wide = new AskCatalog(films);
+    const late = { genres: ['Genre 39', 'Genre 5'] };
+    const wideScorer = rowScorer(rows, { similarityTo: () => () => 0 });
+    expect(answerRequest(late, wide, wideScorer, nobody).films.map((f) => f.movieId)).toEqual([99]);
+    const credits = new AskCatalog([
+      ...askTestFilms,
+      { ...askTestFilms[5]!, id: 98, title: 'Splash', cast: ['TOM HANKS'] },
+    ]);
+    const hanks = { people: [{ name: 'Tom Hanks', role: 'actor' as const }] };
+    expect(
+      answerRequest(hanks, credits, wideScorer, nobody)
+        .films.map((f) => f.movieId)
+        .sort(),
+    ).toEqual([6, 7, 98]);
   });
 });

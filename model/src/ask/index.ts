@@ -5,3 +5,4 @@ export { parseRequest, parseParts, type Parsed } from './parse-request';
 export { refine, isFollowUp, clean } from './follow-up';
 export { normaliseRequest, editDistance } from './ask-text';
 export * from './answer';
+export * from './ask-scorer';

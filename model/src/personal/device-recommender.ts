@@ -204,14 +204,9 @@ function genreOverlap(facts: ItemFacts, a: number, b: number): number {
 const GENRE_WEIGHT = 0.3;
 
 /**
- * How alike two films of the item space are: cosine similarity of their item factors (what the
- * same people liked) plus shared genres (what they are).
+ * How alike item `a` is to each other item, as a function of the other (`a` read once): cosine
+ * similarity of their item factors (what the same people liked) plus shared genres (what they are).
  */
-export function itemSimilarity(model: DeviceModel, facts: ItemFacts, a: number, b: number): number {
-  return itemSimilarityTo(model, facts, a)(b);
-}
-
-/** itemSimilarity of item `a` with each other item, as a function of the other: `a` read once. */
 export function itemSimilarityTo(
   model: DeviceModel,
   facts: ItemFacts,
@@ -221,7 +216,7 @@ export function itemSimilarityTo(
   return (b) => cosine(b) + GENRE_WEIGHT * genreOverlap(facts, a, b);
 }
 
-/** Films nearest to `movieId` by itemSimilarity, for "More like this". */
+/** Films nearest to `movieId` by itemSimilarityTo, for "More like this". */
 export function similarFilms(
   model: DeviceModel,
   facts: ItemFacts,

@@ -120,10 +120,6 @@ export function factorCosineTo(model: DeviceModel, a: number): (b: number) => nu
   };
 }
 
-/** Cosine similarity of two items' factors: how alike the same people found them. */
-export const factorCosine = (model: DeviceModel, a: number, b: number): number =>
-  factorCosineTo(model, a)(b);
-
 export interface RecommendOptions {
   count: number;
   /** 1 for items that pass the person's filters; absent means every item. */

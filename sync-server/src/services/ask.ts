@@ -6,7 +6,6 @@ import {
   catalogSchema,
   decodeSnapshot,
   type DeviceModel,
-  factorCosine,
   factorCosineTo,
   foldIn,
   prepareDeviceModel,
@@ -16,10 +15,9 @@ import {
   AskCatalog,
   type AskAnswer,
   type AskContext,
-  type AskScorer,
+  rowScorer,
   answerRequest,
   parseRequest,
-  wellLiked,
 } from '@filmfold/model/ask';
 import type { Database } from '../db/database';
 import { latestManifest, readArtifact } from './publishing';
@@ -75,29 +73,10 @@ export async function answerAsk(state: AskState, input: AskInput): Promise<AskAn
           new Float32Array(model.space.numItems),
         )
       : null;
-  const scorer: AskScorer = {
-    personal: (id) => {
-      if (scores) {
-        const item = model.indexOf(id);
-        return item < 0 ? undefined : scores[item];
-      }
-      const film = catalog.byId.get(id);
-      return film ? wellLiked(film) : undefined;
-    },
-    similarity: (a, b) => {
-      const [ia, ib] = [model.indexOf(a), model.indexOf(b)];
-      return ia < 0 || ib < 0 ? undefined : factorCosine(model, ia, ib);
-    },
-    similarityTo: (to) => {
-      const item = model.indexOf(to);
-      if (item < 0) return () => undefined;
-      const alike = factorCosineTo(model, item);
-      return (id) => {
-        const other = model.indexOf(id);
-        return other < 0 ? undefined : alike(other);
-      };
-    },
-  };
+  const scorer = rowScorer(model, {
+    ...(scores && { personal: (item: number) => scores[item]! }),
+    similarityTo: (item) => factorCosineTo(model, item),
+  });
   const ratedIds = new Set(rated.map((r) => r.movieId));
   const understood = parseRequest(input.message, catalog, input.context);
   const trending = understood.sort === 'trending' && input.trending ? await input.trending() : [];

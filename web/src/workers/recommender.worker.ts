@@ -14,10 +14,10 @@ import {
   type AskAnswer,
   type AskContext,
   type AskerState,
-  type AskScorer,
   answerRequest,
   parseRequest,
   type Understood,
+  rowScorer,
 } from '@filmfold/model/ask';
 import {
   becauseOf,
@@ -25,7 +25,6 @@ import {
   type Carrier,
   carriedBy,
   itemFacts,
-  itemSimilarity,
   itemSimilarityTo,
   type ItemFacts,
   type PersonModel,
@@ -99,29 +98,11 @@ export interface AskResult extends AskAnswer {
 async function asker(state: Loaded, trending: readonly number[] | null) {
   const me = await personModel(state);
   const { model, facts } = state;
-  const scorer: AskScorer = {
-    personal: (id) => {
-      const item = model.indexOf(id);
-      return item < 0 ? undefined : me.scores[item];
-    },
-    similarity: (a, b) => {
-      const [ia, ib] = [model.indexOf(a), model.indexOf(b)];
-      return ia < 0 || ib < 0 ? undefined : itemSimilarity(model, facts, ia, ib);
-    },
-    similarityTo: (to) => {
-      const item = model.indexOf(to);
-      if (item < 0) return () => undefined;
-      const alike = itemSimilarityTo(model, facts, item);
-      return (id) => {
-        const other = model.indexOf(id);
-        return other < 0 ? undefined : alike(other);
-      };
-    },
-    because: (id) => {
-      const item = model.indexOf(id);
-      return item < 0 ? undefined : becauseOf(model, me, item, 1)[0];
-    },
-  };
+  const scorer = rowScorer(model, {
+    personal: (item) => me.scores[item]!,
+    similarityTo: (item) => itemSimilarityTo(model, facts, item),
+    because: (item) => becauseOf(model, me, item, 1)[0],
+  });
   const [viewings, feedback, watchlist] = await Promise.all([
     db.viewings.toArray(),
     db.feedback.toArray(),
