@@ -39,8 +39,8 @@ export interface AppOptions {
   allowedOrigins?: readonly string[];
   /** TMDB and OMDb; absent means no extra metadata (health says "unconfigured"). */
   providers?: MetadataProviders;
-  /** How far the catalog's enrichment from TMDB got, for /api/health. */
-  enrichment?: () => EnrichmentProgress;
+  /** How far the catalog's enrichment from TMDB got, for /api/health (undefined: not running here). */
+  enrichment?: () => EnrichmentProgress | undefined;
   /** How to read the client's address behind reverse proxies (TRUST_PROXY); absent: the socket's. */
   trustProxy?: TrustProxy;
   /** Wrong passwords per account and per address checked at once (LOGIN_FREE_ATTEMPTS). */

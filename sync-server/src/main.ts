@@ -7,11 +7,8 @@ import { openDatabase } from './db/database';
 import { trackInFlight } from './http/in-flight';
 import { listen } from './http/listen';
 import { metadataProviders } from './providers/providers';
-import { startEnrichment } from './services/enrichment-runner';
-import { retrain, retrainInWorker } from './services/retrain';
-import { scheduleRetraining } from './services/retrain-schedule';
-import { scheduleRetention } from './services/retention';
-import { latestManifest } from './services/publishing';
+import { type LeaderDuties, startLeaderDuties } from './services/leader-duties';
+import { startLeadership } from './services/leadership';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -28,27 +25,23 @@ async function main(): Promise<void> {
       ? 'Database: PostgreSQL (DATABASE_URL)'
       : `Database: embedded PGlite in ${join(config.DATA_DIR, 'pglite')}`,
   );
-  if (!(await latestManifest(database))) {
-    console.log('No model published yet: importing MovieLens and training the first one …');
-    try {
-      await retrain(database, config, (message) => console.log(`  ${message}`));
-    } catch (err) {
-      // Accounts and sync still work; recommendations wait for a model (GET /api/artifacts/latest: 503).
-      console.error(
-        `Could not build the first model: ${err instanceof Error ? err.message : String(err)}`,
-      );
-    }
-  }
-  const schedule = scheduleRetraining(config.RETRAIN_HOURS * 3_600_000, () =>
-    retrainInWorker(database, config, (message) => console.log(`  ${message}`)),
-  );
-  // New film details from TMDB reach devices with the next catalog: retrain once the job is done.
+  const log = (line: string) => console.log(line);
   const providers = metadataProviders(config);
-  const enrichment = startEnrichment(database, providers, (line) => console.log(line), {
-    publish: async () => {
-      await schedule.runNow();
+  // Scheduled work runs in the one process that leads (always this one on PGlite).
+  let duties: LeaderDuties | null = null;
+  const leadership = startLeadership(
+    database,
+    async () => {
+      duties = await startLeaderDuties(database, config, providers, log);
+      return () => {
+        const stopping = duties;
+        duties = null;
+        return stopping?.stop();
+      };
     },
-  });
+    { log },
+  );
+  await leadership.firstTurn;
   const app = createApp({
     database,
     webDir: config.WEB_DIR,
@@ -56,8 +49,8 @@ async function main(): Promise<void> {
     trustProxy: config.TRUST_PROXY,
     loginFreeAttempts: config.LOGIN_FREE_ATTEMPTS,
     providers,
-    enrichment: enrichment.progress,
-    log: (line) => console.log(line),
+    enrichment: () => duties?.progress(),
+    log,
   });
   const handler = trackInFlight(app.fetch);
   const { server, port } = await listen(handler.fetch, {
@@ -65,16 +58,13 @@ async function main(): Promise<void> {
     hostname: config.HOST,
   });
   console.log(`Filmfold is running at http://${config.HOST}:${port}/`);
-  // SIGTERM: abandon a running retraining, stop accepting (new requests on open connections get
+  // SIGTERM: stop leading (abandoning a running retraining), stop accepting (new requests on open connections get
   // 503), let every request in flight finish, then close the database.
-  const stopRetention = scheduleRetention(database, (line) => console.log(line));
   const stop = () => {
-    schedule.stop();
-    stopRetention();
     server.close();
     void handler
       .drain()
-      .then(() => enrichment.stop())
+      .then(() => leadership.stop())
       .then(() => database.close())
       .then(() => process.exit(0));
   };

@@ -1,18 +1,15 @@
 // Runs in Node. Growing delays after failed logins, per account and per address, kept in the
 // database so that every server process sees the same counts.
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
 import { eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { loginFailures } from '../db/schema';
+import { hashKey } from '../http/hash-key';
 
 /** Wrong passwords per key that are checked at once; after them each one waits longer. */
 export const DEFAULT_FREE_ATTEMPTS = 4;
 const MAX_DELAY_SECONDS = 15 * 60;
 /** Failures older than this are forgotten. */
 export const LOGIN_FAILURE_MEMORY_MS = 24 * 60 * 60 * 1000;
-
-const hashKey = (key: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(key)));
 
 export type Reservation = { ok: true } | { ok: false; retryAfterSeconds: number };
 

@@ -3,7 +3,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getRandomValues } from 'node:crypto';
 import type { Db } from '../db/database';
 import { sessions, users } from '../db/schema';
@@ -53,6 +53,26 @@ export async function createSession(
  * The session and user a token stands for, or null when it is malformed, unknown, forged or
  * expired. A session near its end is extended (sliding expiry); `isRenewed` says so.
  */
+/** The session and its user by session id, prepared once per database (asked on every request). */
+const prepared = new WeakMap<Db, ReturnType<typeof prepareSessionById>>();
+
+const prepareSessionById = (db: Db) =>
+  db
+    .select({
+      session: sessions,
+      user: { id: users.id, email: users.email, createdAt: users.createdAt },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('session_by_id');
+
+function sessionById(db: Db) {
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = prepareSessionById(db)));
+  return query;
+}
+
 export async function validateSessionToken(
   db: Db,
   token: string,
@@ -61,14 +81,7 @@ export async function validateSessionToken(
   // Checked before it reaches a query: a cookie may hold anything, a NUL byte included.
   if (!TOKEN_PATTERN.test(token)) return null;
   const [id, secret] = token.split('.') as [string, string];
-  const [row] = await db
-    .select({
-      session: sessions,
-      user: { id: users.id, email: users.email, createdAt: users.createdAt },
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
+  const [row] = await sessionById(db).execute({ id });
   if (!row) return null;
   const expected = new TextEncoder().encode(row.session.secretHash);
   const actual = new TextEncoder().encode(hashSecret(secret));

@@ -173,3 +173,22 @@ export const posterImages = pgTable(
   },
   (t) => [primaryKey({ columns: [t.size, t.file] })],
 );
+
+/**
+ * What the process that leads (services/leadership.ts) tells the others: who it is, since when,
+ * and how far enrichment got (GET /api/health answers it from any process). One row.
+ */
+export const leaderStatus = pgTable('leader_status', {
+  id: integer('id').primaryKey().default(1),
+  process: text('process').notNull(),
+  since: timestamp('since', { withTimezone: true }).notNull(),
+  heartbeat: timestamp('heartbeat', { withTimezone: true }).notNull(),
+  enrichment: jsonb('enrichment').notNull(),
+});
+
+/** Request counts per key in fixed windows, shared by every server process (http/rate-limit.ts). */
+export const rateWindows = pgTable('rate_windows', {
+  key: text('key').primaryKey(),
+  start: timestamp('start', { withTimezone: true, mode: 'date' }).notNull(),
+  count: integer('count').notNull(),
+});

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { clientAddress, trustProxySchema } from './client-address';
-import { RateLimit } from './rate-limit';
 import { connectionFrom } from './test-client';
 
 async function seenAs(trust: string, peer: string, forwardedFor?: string): Promise<string> {
@@ -31,17 +30,5 @@ describe('client address', () => {
 
   it('refuses a TRUST_PROXY that is neither a count nor addresses', () => {
     expect(trustProxySchema.safeParse('yes please').success).toBe(false);
-  });
-});
-
-describe('RateLimit', () => {
-  it('forgets keys whose window ended, so the map stays bounded', () => {
-    const limit = new RateLimit(2, 1000);
-    for (let i = 0; i < 500; i++) limit.take(`address-${i}`, 0);
-    expect(limit.size).toBe(500);
-    limit.take('later', 1500);
-    expect(limit.size).toBe(1);
-    expect(limit.take('later', 1600)).toBe(0);
-    expect(limit.take('later', 1700)).toBeGreaterThan(0);
   });
 });

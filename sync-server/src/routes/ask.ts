@@ -50,7 +50,7 @@ export function askRoutes(
   addressOf: (c: Context) => string,
   providers?: MetadataProviders,
 ) {
-  const limit = new RateLimit(ASKS_PER_MINUTE, 60 * 1000);
+  const limit = new RateLimit(database, 'ask', ASKS_PER_MINUTE, 60 * 1000);
   return new Hono().post(
     '/ask',
     documented({
@@ -60,7 +60,7 @@ export function askRoutes(
       errors: [400, 403, 413, 415, 429, 503],
     }),
     async (c, next) => {
-      const wait = limit.take(addressOf(c));
+      const wait = await limit.take(addressOf(c));
       if (wait > 0)
         throw new ApiError(429, 'too_many_requests', `Too many requests; try again in ${wait} s.`, {
           'Retry-After': String(wait),

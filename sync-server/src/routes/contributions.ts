@@ -11,13 +11,13 @@ import { storeContribution, withdrawContribution } from '../services/contributio
 
 const storedSchema = z.object({ stored: z.number().int() });
 
-/** Uploads per address per hour; the address is counted in memory and never stored. */
+/** Uploads per address per hour; the address is counted by its SHA-256 for the hour, never stored. */
 const UPLOADS_PER_HOUR = 30;
 
 export function contributionRoutes(database: Database, addressOf: (c: Context) => string) {
-  const limit = new RateLimit(UPLOADS_PER_HOUR, 60 * 60 * 1000);
-  const takeOrRefuse = (key: string) => {
-    const wait = limit.take(key);
+  const limit = new RateLimit(database, 'contributions', UPLOADS_PER_HOUR, 60 * 60 * 1000);
+  const takeOrRefuse = async (key: string) => {
+    const wait = await limit.take(key);
     if (wait > 0)
       throw new ApiError(
         429,
@@ -36,7 +36,7 @@ export function contributionRoutes(database: Database, addressOf: (c: Context) =
         errors: [400, 403, 413, 415, 429],
       }),
       async (c, next) => {
-        takeOrRefuse(addressOf(c));
+        await takeOrRefuse(addressOf(c));
         await next();
       },
       jsonInput(contributionSchema),
@@ -53,7 +53,7 @@ export function contributionRoutes(database: Database, addressOf: (c: Context) =
         errors: [400, 403, 429],
       }),
       async (c, next) => {
-        takeOrRefuse(addressOf(c));
+        await takeOrRefuse(addressOf(c));
         await next();
       },
       paramInput(z.object({ contributorId: clientIdSchema })),

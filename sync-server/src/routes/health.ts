@@ -5,6 +5,7 @@ import type { Database } from '../db/database';
 import { documented } from '../http/documented';
 import type { MetadataProviders } from '../providers/providers';
 import type { EnrichmentProgress } from '../services/enrichment-runner';
+import { readLeaderStatus } from '../services/leader-status';
 import { latestManifest } from '../services/publishing';
 
 const startedAt = new Date().toISOString();
@@ -23,7 +24,12 @@ const healthSchema = z.object({
   modelVersion: z.string().nullable(),
   /** Extra film metadata: "degraded" means posters and details are missing, not an outage. */
   metadata: z.object({ tmdb: providerHealthSchema, omdb: providerHealthSchema }),
-  /** Film details fetched from TMDB so far. */
+  /**
+   * The process that runs scheduled work (retraining, enrichment) among those sharing the
+   * database: who, since when, and when it last said so; null before one has led.
+   */
+  leader: z.object({ process: z.string(), since: z.string(), heartbeat: z.string() }).nullable(),
+  /** Film details fetched from TMDB so far (by the leading process). */
   enrichment: z.object({
     state: z.enum(['idle', 'running', 'publishing', 'waiting', 'finished', 'unconfigured']),
     done: z.number().int(),
@@ -40,7 +46,7 @@ const NO_PROVIDERS: Health['metadata'] = {
 export function healthRoutes(
   database: Database,
   providers?: MetadataProviders,
-  enrichment?: () => EnrichmentProgress,
+  enrichment?: () => EnrichmentProgress | undefined,
 ) {
   return new Hono().get(
     '/',
@@ -50,14 +56,24 @@ export function healthRoutes(
       errors: [],
     }),
     async (c) => {
-      const manifest = await latestManifest(database);
+      const [manifest, leader] = await Promise.all([
+        latestManifest(database),
+        readLeaderStatus(database),
+      ]);
       const health: Health = {
         status: 'ok',
         service: 'filmfold-sync-server',
         startedAt,
         modelVersion: manifest?.model.version ?? null,
         metadata: providers?.health() ?? NO_PROVIDERS,
-        enrichment: enrichment?.() ?? { state: 'unconfigured', done: 0, total: 0 },
+        leader: leader && {
+          process: leader.process,
+          since: leader.since.toISOString(),
+          heartbeat: leader.heartbeat.toISOString(),
+        },
+        // This process's own progress when it leads, else what the leader last wrote.
+        enrichment: enrichment?.() ??
+          leader?.enrichment ?? { state: 'unconfigured', done: 0, total: 0 },
       };
       return c.json(health, 200);
     },

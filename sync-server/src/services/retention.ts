@@ -3,7 +3,8 @@ import { and, desc, eq, lt, notInArray } from 'drizzle-orm';
 import { LoginThrottle } from '../auth/login-throttle';
 import type { Database } from '../db/database';
 import { describeServerError } from '../errors';
-import { artifacts, sessions, syncMutations } from '../db/schema';
+import { artifacts, rateWindows, sessions, syncMutations } from '../db/schema';
+import { RATE_WINDOW_MEMORY_MS } from '../http/rate-limit';
 
 /**
  * How long a push's mutation id is remembered. A retry within it is answered as a replay; one
@@ -20,6 +21,7 @@ export interface SweepCounts {
   mutations: number;
   sessions: number;
   loginFailures: number;
+  rateWindows: number;
   artifacts: number;
 }
 
@@ -35,6 +37,10 @@ export async function sweepRetention(database: Database, now = new Date()): Prom
     .where(lt(sessions.expiresAt, now))
     .returning({ id: sessions.id });
   const loginFailures = await new LoginThrottle(database).forgetOld(now);
+  const rateWindowsGone = await db
+    .delete(rateWindows)
+    .where(lt(rateWindows.start, new Date(now.getTime() - RATE_WINDOW_MEMORY_MS)))
+    .returning({ key: rateWindows.key });
   let artifactCount = 0;
   for (const kind of ['catalog', 'model']) {
     const newest = await db
@@ -63,6 +69,7 @@ export async function sweepRetention(database: Database, now = new Date()): Prom
     mutations: mutations.length,
     sessions: expired.length,
     loginFailures,
+    rateWindows: rateWindowsGone.length,
     artifacts: artifactCount,
   };
 }

@@ -8,9 +8,9 @@ import {
   type PushRequest,
   type PushResponse,
 } from '@filmfold/model';
-import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
-import type { Database, Db } from '../db/database';
-import { syncCells, syncMutations } from '../db/schema';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { Database } from '../db/database';
+import { syncCells } from '../db/schema';
 
 export type PushOutcome =
   { ok: true; response: PushResponse } | { ok: false; reason: 'clock-drift'; message: string };
@@ -34,77 +34,31 @@ export async function pushChanges(
       };
     }
   }
+  // Within one push only the newest change of each cell matters (and one statement may not
+  // update a row twice). The database applies the batch in one call (drizzle/0009_sync_push.sql).
   const newest = newestPerCell(request.changes);
-  const response = await database.transaction(async (tx) => {
-    // One push at a time per user, so that the cursor order is the commit order.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${userId}))`);
-    const [seen] = await tx
-      .select({ applied: syncMutations.applied, cursor: syncMutations.cursor })
-      .from(syncMutations)
-      .where(
-        and(
-          eq(syncMutations.userId, userId),
-          eq(syncMutations.deviceId, request.deviceId),
-          eq(syncMutations.mutationId, request.mutationId),
-        ),
-      );
-    if (seen) {
-      return {
-        applied: seen.applied,
-        isReplay: true,
-        cursor: seen.cursor,
-        superseded: await newerCells(tx, userId, newest),
-        serverTime: now,
-      };
-    }
-
-    let applied = 0;
-    let lost = newest;
-    if (newest.length > 0) {
-      const won = await tx
-        .insert(syncCells)
-        .values(
-          newest.map((c) => ({
-            userId,
-            kind: c.kind,
-            key: c.key,
-            value: c.value,
-            hlc: c.hlc,
-            seq: sql`nextval('sync_seq')`,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [syncCells.userId, syncCells.kind, syncCells.key],
-          set: { value: sql`excluded.value`, hlc: sql`excluded.hlc`, seq: sql`excluded.seq` },
-          setWhere: sql`${syncCells.hlc} collate "C" < excluded.hlc collate "C"`,
-        })
-        .returning({ kind: syncCells.kind, key: syncCells.key });
-      applied = won.length;
-      const winners = new Set(won.map((cell) => cellId(cell)));
-      lost = newest.filter((change) => !winners.has(cellId(change)));
-    }
-    const [last] = await tx
-      .select({ cursor: max(syncCells.seq) })
-      .from(syncCells)
-      .where(eq(syncCells.userId, userId));
-    const cursor = Number(last?.cursor ?? 0);
-    await tx.insert(syncMutations).values({
-      userId,
-      deviceId: request.deviceId,
-      mutationId: request.mutationId,
-      applied,
-      cursor,
-      createdAt: new Date(now),
-    });
-    return {
-      applied,
-      isReplay: false,
-      cursor,
-      superseded: await newerCells(tx, userId, lost),
+  const [row] = await database.rows<{ result: PushAnswer }>(
+    sql`select filmfold_push(${userId}, ${request.deviceId}, ${request.mutationId}, ${JSON.stringify(newest)}::jsonb, ${new Date(now).toISOString()}::timestamptz) as result`,
+  );
+  const answer = row!.result;
+  return {
+    ok: true,
+    response: {
+      applied: Number(answer.applied),
+      isReplay: answer.isReplay,
+      cursor: Number(answer.cursor),
+      superseded: answer.superseded,
       serverTime: now,
-    };
-  });
-  return { ok: true, response };
+    },
+  };
+}
+
+/** What filmfold_push answers. */
+interface PushAnswer {
+  applied: number;
+  isReplay: boolean;
+  cursor: number;
+  superseded: Change[];
 }
 
 /** Everything of this user's that changed after `since`, oldest first, at most `limit`. */
@@ -132,35 +86,6 @@ export async function pullChanges(
 }
 
 const cellId = (cell: { kind: string; key: string }) => `${cell.kind}\u0000${cell.key}`;
-
-/** The server's cells among `changes` that hold a newer clock than the change: what won. */
-async function newerCells(tx: Db, userId: string, changes: readonly Change[]): Promise<Change[]> {
-  if (changes.length === 0) return [];
-  const pushed = new Map(changes.map((change) => [cellId(change), change.hlc]));
-  const rows = await tx
-    .select({
-      kind: syncCells.kind,
-      key: syncCells.key,
-      value: syncCells.value,
-      hlc: syncCells.hlc,
-    })
-    .from(syncCells)
-    .where(
-      and(
-        eq(syncCells.userId, userId),
-        inArray(
-          syncCells.key,
-          changes.map((change) => change.key),
-        ),
-      ),
-    );
-  return rows
-    .filter((row) => {
-      const hlc = pushed.get(cellId(row));
-      return hlc !== undefined && row.hlc > hlc;
-    })
-    .map((row) => row as Change);
-}
 
 /** Within one push, only the newest change of each cell matters. */
 function newestPerCell(changes: readonly Change[]): Change[] {
