@@ -12,6 +12,7 @@ export default ts.config(
       '**/.tsbuild/',
       '**/.svelte-kit/',
       'web/build/',
+      'sync-server/dist/',
       'test-results/',
       'playwright-report/',
       '.cache/',

@@ -1,11 +1,8 @@
 // Runs in Node. The only file that reads process.env: parsed once at boot.
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_FREE_ATTEMPTS } from './auth/login-throttle';
 import { trustProxySchema } from './http/client-address';
-
-const defaultWebDir = fileURLToPath(new URL('../../web/build', import.meta.url));
-const defaultDataDir = fileURLToPath(new URL('../../data', import.meta.url));
+import { defaultDataDir, defaultWebDir } from './paths';
 
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -1,14 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+
 import { afterEach, expect, it } from 'vitest';
 import { describeEach, postgresUrl } from './db/test-databases';
 import { tinyMovieLens } from './services/test-movielens';
-
-const main = fileURLToPath(new URL('./main.ts', import.meta.url));
+import { startServerProcess } from './test-support/server-process';
 
 /** Servers this suite started: none outlives it, even when a test fails half-way. */
 const started = new Set<ChildProcess>();
@@ -17,29 +16,10 @@ afterEach(() => {
   started.clear();
 });
 
-async function startServer(
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; url: string }> {
-  const port = 41000 + Math.floor(Math.random() * 2000);
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', WEB_DIR: '/nonexistent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  started.add(child);
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Filmfold is running at')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
-  });
-  return { child, url: `http://127.0.0.1:${port}` };
+async function startServer(env: Record<string, string>) {
+  const server = await startServerProcess(env);
+  started.add(server.child);
+  return server;
 }
 
 async function call(

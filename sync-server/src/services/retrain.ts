@@ -1,9 +1,11 @@
 // Runs in Node. Train on MovieLens plus the latest contributions, and publish: at first start, from
 // the admin command (npm run retrain -w sync-server) and on the schedule, never from a public route.
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
+import { retrainWorker } from '../paths';
 import { publishArtifacts, trainAndPublish, trainingInput } from './publishing';
 import type { RetrainJob, RetrainMessage } from './retrain-worker';
 import { loadSeed, type SeedSource } from './seed';
@@ -54,12 +56,13 @@ export function retrainInWorker(
       options: { minRaters: config.MIN_RATERS },
     };
     if (stopped) return 1;
-    // tsx's loader is registered inside the worker: the server runs from TypeScript sources.
-    const entry = new URL('./retrain-worker.ts', import.meta.url).href;
-    const running = new Worker(
-      `import { register } from 'tsx/esm/api'; register(); await import(${JSON.stringify(entry)});`,
-      { eval: true, workerData: job },
-    );
+    // From sources, tsx's loader is registered inside the worker first.
+    const running = retrainWorker.isTypeScript
+      ? new Worker(
+          `import { register } from 'tsx/esm/api'; register(); await import(${JSON.stringify(pathToFileURL(retrainWorker.file).href)});`,
+          { eval: true, workerData: job },
+        )
+      : new Worker(retrainWorker.file, { workerData: job });
     worker = running;
     let built: Extract<RetrainMessage, { kind: 'built' }> | null = null;
     running.on('message', (message: RetrainMessage) => {
