@@ -15,6 +15,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every main page passes axe in the ${colorScheme} theme`, async ({ page }) => {
+    // A walk through every main page, axe on each: more than the default 30 s on a busy machine.
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme });
     await page.route('**/api/artifacts/catalog/*', async (route) => {
       const response = await route.fetch();
