@@ -10,6 +10,19 @@ import { metadataProviders } from './providers/providers';
 import { type LeaderDuties, startLeaderDuties } from './services/leader-duties';
 import { startLeadership } from './services/leadership';
 
+/** Resident set and V8's parts of it, in MiB. */
+function memoryReport() {
+  const mib = (bytes: number) => Math.round(bytes / 1_048_576);
+  const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
+  return {
+    rss: mib(rss),
+    heapTotal: mib(heapTotal),
+    heapUsed: mib(heapUsed),
+    external: mib(external),
+    arrayBuffers: mib(arrayBuffers),
+  };
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!existsSync(config.WEB_DIR)) {
@@ -70,6 +83,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // SIGUSR2: one line of what the process holds, for operators and the memory bench.
+  process.on('SIGUSR2', () => console.log(`Memory: ${JSON.stringify(memoryReport())}`));
 }
 
 main().catch((err: unknown) => {

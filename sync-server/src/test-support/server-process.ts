@@ -17,24 +17,25 @@ export async function startServerProcess(
   env: Record<string, string>,
   { compiled = false } = {},
 ): Promise<ServerProcess> {
-  const port = 41000 + Math.floor(Math.random() * 2000);
   const args = compiled ? ['--enable-source-maps', compiledMain] : ['--import', 'tsx', sources];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', WEB_DIR: '/nonexistent' },
+    // Port 0: the system picks a free one, and the server says which (no clash between tests).
+    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', WEB_DIR: '/nonexistent' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
+  const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
     child.stdout!.on('data', () => {
-      if (output.includes('Filmfold is running at')) {
+      const running = /Filmfold is running at (http:\/\/[^/\s]+)/.exec(output);
+      if (running) {
         clearTimeout(timer);
-        resolve();
+        resolve(running[1]!);
       }
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
   });
-  return { child, url: `http://127.0.0.1:${port}`, output: () => output };
+  return { child, url, output: () => output };
 }
