@@ -100,13 +100,19 @@ describeEach('durability', databases, (dbEnvOf) => {
       expect(login.status).toBe(200);
       return login.headers.get('set-cookie')!.split(';')[0]!;
     };
+    /** Every key the server holds for the account, page by page (there may be thousands). */
     const storedKeys = async (serverUrl: string, session: string) => {
-      const pulled = (await (
-        await call(serverUrl, '/api/sync/pull?protocolVersion=1&since=0&limit=1000', {
-          cookie: session,
-        })
-      ).json()) as { changes: { key: string }[] };
-      return new Set(pulled.changes.map((c) => c.key));
+      const keys = new Set<string>();
+      for (let since = 0, hasMore = true; hasMore;) {
+        const page = (await (
+          await call(serverUrl, `/api/sync/pull?protocolVersion=1&since=${since}&limit=1000`, {
+            cookie: session,
+          })
+        ).json()) as { changes: { key: string }[]; cursor: number; hasMore: boolean };
+        for (const change of page.changes) keys.add(change.key);
+        ({ cursor: since, hasMore } = page);
+      }
+      return keys;
     };
 
     // 1. SIGKILL in the middle of pushes: every acknowledged change survives.
