@@ -45,6 +45,18 @@ export default ts.config(
     },
   },
   {
+    // Except @filmfold/model/threads: the trainer on Node's worker threads (the server and the
+    // benchmarks use it; nothing the browser loads imports it).
+    files: ['model/src/threads/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['dexie', 'drizzle-orm', 'drizzle-orm/*', 'hono', 'hono/*'] },
+      ],
+    },
+  },
+  {
     files: ['web/**/*.svelte', 'web/**/*.svelte.ts', 'web/src/**/*.ts'],
     ignores: ['web/src/service-worker.ts'],
     languageOptions: {

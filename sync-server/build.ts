@@ -1,5 +1,5 @@
 // Runs in Node: `npm run build -w sync-server`. Compiles the server to plain JavaScript in dist/
-// (main.js, retrain-worker.js, retrain-cli.js, each whole) so that production runs `node` alone,
+// (main.js, retrain-worker.js, retrain-cli.js, train-thread.js, each whole) so that production runs `node` alone,
 // no TypeScript runner. The workspace packages (@filmfold/*, TypeScript sources) are bundled in;
 // every other package stays in node_modules (argon2's native module, PGlite's WebAssembly).
 // esbuild: already in the tree through Vite, and the one tool that does this in a single call.
@@ -15,6 +15,7 @@ await build({
     main: here('./src/main.ts'),
     'retrain-worker': here('./src/services/retrain-worker.ts'),
     'retrain-cli': here('./src/retrain-cli.ts'),
+    'train-thread': here('../model/src/threads/train-thread.ts'),
   },
   outdir: here('./dist'),
   bundle: true,

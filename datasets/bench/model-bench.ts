@@ -1,9 +1,6 @@
 // Runs in Node: part of `npm run bench`. Training, fold-in and scoring times of the shared model,
 // and snapshot sizes, on this machine.
 import { buildPersonModel, itemFacts, TRAINING_DEFAULTS } from '@filmfold/model/personal';
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   buildInteractions,
@@ -26,7 +23,6 @@ import {
 } from '@filmfold/model';
 import { openDatasetFiles } from '../src/movielens/dataset-files';
 import { readRatings } from '../src/movielens/load';
-import { writeSyntheticMovieLens } from '../src/synthetic';
 
 const small = fileURLToPath(new URL('../../../shared/datasets/ml-latest-small', import.meta.url));
 const params = { implicit: IMPLICIT_DEFAULTS, stars: STAR_DEFAULTS, content: null };
@@ -170,23 +166,6 @@ async function main(): Promise<void> {
     log(`| snapshot size, ${label} | 1 | | ${sizes.join(', ')} |`);
   }
 
-  for (const millions of [1, 2, 5]) {
-    const folder = join(tmpdir(), 'filmfold-bench', `synthetic-train-${millions}m`);
-    if (!existsSync(join(folder, 'ratings.csv'))) {
-      process.stderr.write(`Writing a synthetic ${millions}M-rating set …\n`);
-      await writeSyntheticMovieLens(folder, {
-        ratings: millions * 1_000_000,
-        users: millions * 10_000,
-        items: 20_000,
-        seed: 42,
-      });
-    }
-    const synthetic = await ratingsAt(folder);
-    process.stderr.write(`Training on ${millions}M synthetic ratings …\n`);
-    log(
-      `| train on ${millions}M synthetic ratings (${millions * 10_000} users, 20,000 films) | 1 | ${(time(() => train(synthetic)).ms / 1000).toFixed(1)} s | iALS + stars + blend |`,
-    );
-  }
   console.log(lines.join('\n'));
 }
 

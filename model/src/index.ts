@@ -38,3 +38,7 @@ export * from './recommender/star-blend';
 export * from './linalg/symmetric-eigen';
 export * from './sync/index';
 export * from './linalg/pca';
+export * from './data/array-maker';
+export * from './recommender/row-jobs';
+export * from './linalg/row-kernels';
+export * from './recommender/training-progress';

@@ -19,6 +19,8 @@ export const configSchema = z.object({
   MOVIELENS_ARCHIVE: z.string().min(1).default('ml-latest-small'),
   /** Hours between scheduled retrainings (in a worker thread); 0 turns the schedule off. */
   RETRAIN_HOURS: z.coerce.number().min(0).default(24),
+  /** Threads the shared model trains on (at a lower priority than requests); unset: every core. */
+  TRAIN_THREADS: z.coerce.number().int().min(1).max(256).optional(),
   /** A film enters the collaborative model only with this many distinct raters. */
   MIN_RATERS: z.coerce.number().int().min(1).default(20),
   /** Where the embedded database and downloads live. */

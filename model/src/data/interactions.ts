@@ -1,6 +1,7 @@
 // Runs in browser, worker and Node.
 import type { IdIndex } from './id-index';
 import type { RatingTable } from './rating-table';
+import { type ArrayMaker, plainArrays } from './array-maker';
 
 /** Compressed rows: the entries of row r are at positions ptr[r] .. ptr[r+1]-1. */
 export interface SparseRows {
@@ -32,7 +33,12 @@ export interface Interactions {
 }
 
 /** Indexes `table` against fixed user and item indices; rows with unknown ids are an error. */
-export function buildInteractions(table: RatingTable, users: IdIndex, items: IdIndex): Interactions {
+export function buildInteractions(
+  table: RatingTable,
+  users: IdIndex,
+  items: IdIndex,
+  arrays: ArrayMaker = plainArrays,
+): Interactions {
   const userIdx = new Int32Array(table.length);
   const itemIdx = new Int32Array(table.length);
   let sum = 0;
@@ -48,9 +54,9 @@ export function buildInteractions(table: RatingTable, users: IdIndex, items: IdI
     itemIdx[row] = i;
     sum += table.ratings[row]!;
   }
-  const byUser = compress(users.size, userIdx, itemIdx, table.ratings, table.timestamps);
-  const byItem = compress(items.size, itemIdx, userIdx, table.ratings);
-  const itemCounts = new Float32Array(items.size);
+  const byUser = compress(arrays, users.size, userIdx, itemIdx, table.ratings, table.timestamps);
+  const byItem = compress(arrays, items.size, itemIdx, userIdx, table.ratings);
+  const itemCounts = arrays.float32(items.size);
   for (let i = 0; i < items.size; i++) itemCounts[i] = byItem.ptr[i + 1]! - byItem.ptr[i]!;
   return {
     users,
@@ -67,13 +73,15 @@ export function buildInteractions(table: RatingTable, users: IdIndex, items: IdI
 
 /** Counting sort of (row, col, value) triples into compressed rows, columns ascending. */
 function compress(
+  arrays: ArrayMaker,
   numRows: number,
   rows: Int32Array,
   cols: Int32Array,
   values: Float32Array,
   times?: Uint32Array,
 ): SparseRows {
-  const ptr = countingOffsets(numRows, rows);
+  const ptr = arrays.int32(numRows + 1);
+  ptr.set(countingOffsets(numRows, rows));
   // Visit triples in ascending column order so that each row comes out sorted.
   let numCols = 0;
   for (let k = 0; k < cols.length; k++) numCols = Math.max(numCols, cols[k]! + 1);
@@ -85,9 +93,9 @@ function compress(
     colNext[c] = colNext[c]! + 1;
   }
   const next = ptr.slice(0, numRows);
-  const outCols = new Int32Array(rows.length);
-  const outValues = new Float32Array(rows.length);
-  const outTimes = times ? new Uint32Array(rows.length) : undefined;
+  const outCols = arrays.int32(rows.length);
+  const outValues = arrays.float32(rows.length);
+  const outTimes = times ? arrays.uint32(rows.length) : undefined;
   for (let n = 0; n < order.length; n++) {
     const k = order[n]!;
     const r = rows[k]!;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fnv1a32 } from './fnv1a';
+import { fnv1a32, fnv1a32Pair } from './fnv1a';
 
 /** UTF-8 bytes by way of encodeURIComponent's %XX escapes (model/ has no TextEncoder type). */
 function utf8Bytes(text: string): number[] {
@@ -43,5 +43,19 @@ describe('fnv1a32', () => {
         expect(fnv1a32(text)).toBe(referenceFnv1a32(text));
       }),
     );
+  });
+});
+
+describe('fnv1a32Pair', () => {
+  it('hashes exactly as fnv1a32 of the joined key', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.integer(), fc.integer(), (prefix, a, b) => {
+        expect(fnv1a32Pair(prefix, a, b)).toBe(fnv1a32(`${prefix}${a}:${b}`));
+      }),
+    );
+    expect(fnv1a32Pair('blend:', 0, Number.MAX_SAFE_INTEGER)).toBe(
+      fnv1a32(`blend:0:${Number.MAX_SAFE_INTEGER}`),
+    );
+    expect(fnv1a32Pair('blend:', 1.5, 2)).toBe(fnv1a32('blend:1.5:2'));
   });
 });

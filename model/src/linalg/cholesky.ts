@@ -1,4 +1,5 @@
 // Runs in browser, worker and Node. Dense symmetric positive-definite solves for small k x k systems.
+import { gramianPart } from './row-kernels';
 
 /**
  * Cholesky factorisation in place: on return the lower triangle of `a` (row-major n x n) holds L
@@ -40,15 +41,7 @@ export function choleskySolveInPlace(l: Float64Array, n: number, b: Float64Array
 /** Gramian FᵀF of row-major factors (rows x k), as a dense k x k Float64Array. */
 export function gramian(factors: Float32Array, rows: number, k: number): Float64Array {
   const g = new Float64Array(k * k);
-  for (let r = 0; r < rows; r++) {
-    const base = r * k;
-    for (let a = 0; a < k; a++) {
-      const fa = factors[base + a]!;
-      if (fa === 0) continue;
-      const rowA = a * k;
-      for (let b = a; b < k; b++) g[rowA + b] = g[rowA + b]! + fa * factors[base + b]!;
-    }
-  }
+  gramianPart(factors, k, 0, rows, g, 0);
   for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) g[a * k + b] = g[b * k + a]!;
   return g;
 }

@@ -24,9 +24,27 @@ export function conjugateGradient(
   steps: number,
   work: CgWork,
 ): void {
+  const residual = (from: Float64Array, out: Float64Array) => {
+    multiply(from, out);
+    for (let c = 0; c < n; c++) out[c] = b[c]! - out[c]!;
+  };
+  conjugateGradientFrom(n, multiply, residual, x, steps, work);
+}
+
+/**
+ * conjugateGradient with the first residual b − A x computed by the caller, who can often do it
+ * in one pass over the data together with b.
+ */
+export function conjugateGradientFrom(
+  n: number,
+  multiply: (v: Float64Array, out: Float64Array) => void,
+  residual: (x: Float64Array, out: Float64Array) => void,
+  x: Float64Array,
+  steps: number,
+  work: CgWork,
+): void {
   const { r, p, ap } = work;
-  multiply(x, r);
-  for (let c = 0; c < n; c++) r[c] = b[c]! - r[c]!;
+  residual(x, r);
   p.set(r);
   let rr = dot(r, r, n);
   for (let step = 0; step < steps && rr > 1e-20; step++) {

@@ -1,4 +1,5 @@
 // Runs in browser, worker and Node.
+import { rotateRowRange } from './row-kernels';
 
 /**
  * Eigen-decomposition of a symmetric n x n matrix by cyclic Jacobi rotations (Golub, Van Loan,
@@ -54,14 +55,5 @@ export function symmetricEigen(
 
 /** Rotates row-major rows x k factors in place: F ← F Q (Q is k x k, row-major). */
 export function rotateRows(factors: Float32Array, rows: number, k: number, q: Float64Array): void {
-  const row = new Float64Array(k);
-  for (let r = 0; r < rows; r++) {
-    const base = r * k;
-    for (let c = 0; c < k; c++) row[c] = factors[base + c]!;
-    for (let c = 0; c < k; c++) {
-      let sum = 0;
-      for (let p = 0; p < k; p++) sum += row[p]! * q[p * k + c]!;
-      factors[base + c] = sum;
-    }
-  }
+  rotateRowRange(factors, k, q, 0, rows);
 }

@@ -3,11 +3,14 @@
 // weighted-λ regularisation: Zhou, Wilkinson, Schreiber, Pan 2008, "Large-Scale Parallel
 // Collaborative Filtering for the Netflix Prize", section 3.1; biases ride along as an extra
 // coordinate of each row (Koren, Bell, Volinsky 2009, eq. 5).
-import type { Interactions, SparseRows } from '../data/interactions';
+import { type ArrayMaker, plainArrays } from '../data/array-maker';
+import type { Interactions } from '../data/interactions';
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/cholesky';
-import { cgWork, conjugateGradient } from '../linalg/conjugate-gradient';
+import { cgWork, conjugateGradientFrom } from '../linalg/conjugate-gradient';
+import { addScaledRow, dotRow } from '../linalg/row-kernels';
 import { fillNormal, mulberry32 } from '../random';
 import { fitBiases } from './baselines';
+import { runTraining, type StarRowsJob, type Training } from './row-jobs';
 
 export interface StarParams extends Record<string, number> {
   factors: number;
@@ -101,75 +104,114 @@ export function trainStars(
   params: StarParams,
   init?: StarFactors,
 ): StarFactors {
+  return runTraining(starTraining(train, params, init, plainArrays));
+}
+
+/** trainStars as jobs, its factors and biases made by `arrays`. */
+export function* starTraining(
+  train: Interactions,
+  params: StarParams,
+  init: StarFactors | undefined,
+  arrays: ArrayMaker,
+): Training<StarFactors> {
   const k = params.factors;
-  const random = mulberry32(params.seed);
-  const start = fitBiases(train, { itemReg: 10, userReg: 10 });
-  const model: StarFactors = init
-    ? {
-        k,
-        globalMean: train.globalMean,
-        userBias: Float32Array.from(init.userBias),
-        itemBias: Float32Array.from(init.itemBias),
-        userFactors: Float32Array.from(init.userFactors),
-        itemFactors: Float32Array.from(init.itemFactors),
-      }
-    : {
-        k,
-        globalMean: train.globalMean,
-        userBias: start.user,
-        itemBias: start.item,
-        userFactors: new Float32Array(train.numUsers * k),
-        itemFactors: fillNormal(new Float32Array(train.numItems * k), random, 0.1 / Math.sqrt(k)),
-      };
-  const scratch = starScratch(k);
+  const copy = (from: Float32Array) => {
+    const to = arrays.float32(from.length);
+    to.set(from);
+    return to;
+  };
+  let model: StarFactors;
+  if (init) {
+    model = {
+      k,
+      globalMean: train.globalMean,
+      userBias: copy(init.userBias),
+      itemBias: copy(init.itemBias),
+      userFactors: copy(init.userFactors),
+      itemFactors: copy(init.itemFactors),
+    };
+  } else {
+    const start = fitBiases(train, { itemReg: 10, userReg: 10 });
+    const itemFactors = arrays.float32(train.numItems * k);
+    fillNormal(itemFactors, mulberry32(params.seed), 0.1 / Math.sqrt(k));
+    model = {
+      k,
+      globalMean: train.globalMean,
+      userBias: copy(start.user),
+      itemBias: copy(start.item),
+      userFactors: arrays.float32(train.numUsers * k),
+      itemFactors,
+    };
+  }
+  const job = { kind: 'stars', globalMean: model.globalMean, k, params } as const;
   for (let iteration = 0; iteration < params.iterations; iteration++) {
-    solveStarSide(
-      train.byUser,
-      train.numUsers,
-      model.itemFactors,
-      model.itemBias,
-      model.userFactors,
-      model.userBias,
-      model.globalMean,
-      k,
-      params,
-      scratch,
-    );
-    solveStarSide(
-      train.byItem,
-      train.numItems,
-      model.userFactors,
-      model.userBias,
-      model.itemFactors,
-      model.itemBias,
-      model.globalMean,
-      k,
-      params,
-      scratch,
-    );
+    yield {
+      ...job,
+      rows: train.byUser,
+      rowCount: train.numUsers,
+      otherFactors: model.itemFactors,
+      otherBias: model.itemBias,
+      outFactors: model.userFactors,
+      outBias: model.userBias,
+    };
+    yield {
+      ...job,
+      rows: train.byItem,
+      rowCount: train.numItems,
+      otherFactors: model.userFactors,
+      otherBias: model.userBias,
+      outFactors: model.itemFactors,
+      outBias: model.itemBias,
+    };
   }
   return model;
 }
 
-function solveStarSide(
-  rows: SparseRows,
-  rowCount: number,
-  otherFactors: Float32Array,
-  otherBias: Float32Array,
-  outFactors: Float32Array,
-  outBias: Float32Array,
-  globalMean: number,
-  k: number,
-  params: StarParams,
-  scratch: StarScratch,
-): void {
+/** Rows [from, to) of a star job: closed form, or warm-started conjugate gradient. */
+export function solveStarRows(job: StarRowsJob, from: number, to: number): void {
+  const { rows, otherFactors, otherBias, outFactors, outBias, globalMean, k, params } = job;
   const d = k + 1;
+  const scratch = starScratch(k);
   const work = cgWork(d);
   const x = new Float64Array(d);
-  const b = new Float64Array(d);
-  for (let row = 0; row < rowCount; row++) {
-    const start = rows.ptr[row]!;
-    const end = rows.ptr[row + 1]!;
+  let start = 0;
+  let end = 0;
+  let regFactor = 0;
+  let regBias = 0;
+  // The same system as solveStarRow by conjugate gradient (see implicit-als.ts), written out:
+  // A v = Σ_j f_j (f_jᵀ v) + n·Λ v with f_j = [y_j, 1] and Λ = diag(λ, …, λ, λ_b).
+  const multiply = (v: Float64Array, out: Float64Array) => {
+    for (let c = 0; c < k; c++) out[c] = regFactor * v[c]!;
+    let biasSum = regBias * v[k]!;
+    for (let e = start; e < end; e++) {
+      const base = rows.cols[e]! * k;
+      const projection = v[k]! + dotRow(otherFactors, base, v, k);
+      addScaledRow(out, otherFactors, base, k, projection);
+      biasSum += projection;
+    }
+    out[k] = biasSum;
+  };
+  // b − A x with b = Σ_j residual_j f_j, in the same single pass.
+  const residual = (from: Float64Array, out: Float64Array) => {
+    for (let c = 0; c < k; c++) out[c] = -regFactor * from[c]!;
+    let biasSum = -regBias * from[k]!;
+    for (let e = start; e < end; e++) {
+      const j = rows.cols[e]!;
+      const base = j * k;
+      const left =
+        rows.values[e]! -
+        globalMean -
+        otherBias[j]! -
+        from[k]! -
+        dotRow(otherFactors, base, from, k);
+      addScaledRow(out, otherFactors, base, k, left);
+      biasSum += left;
+    }
+    out[k] = biasSum;
+  };
+  for (let row = from; row < to; row++) {
+    start = rows.ptr[row]!;
+    end = rows.ptr[row + 1]!;
     if (start === end) {
       outBias[row] = 0;
       outFactors.fill(0, row * k, row * k + k);
@@ -192,32 +234,12 @@ function solveStarSide(
       );
       continue;
     }
-    // The same system by warm-started conjugate gradient (see implicit-als.ts), written out:
-    // A v = Σ_j f_j (f_jᵀ v) + n·Λ v with f_j = [y_j, 1] and Λ = diag(λ, …, λ, λ_b).
     const n = end - start;
-    const regFactor = params.regularization * n;
-    const regBias = params.biasRegularization * n;
-    const multiply = (v: Float64Array, out: Float64Array) => {
-      for (let c = 0; c < k; c++) out[c] = regFactor * v[c]!;
-      out[k] = regBias * v[k]!;
-      for (let e = start; e < end; e++) {
-        const base = rows.cols[e]! * k;
-        let projection = v[k]!;
-        for (let c = 0; c < k; c++) projection += otherFactors[base + c]! * v[c]!;
-        for (let c = 0; c < k; c++) out[c] = out[c]! + projection * otherFactors[base + c]!;
-        out[k] = out[k]! + projection;
-      }
-    };
-    b.fill(0);
-    for (let e = start; e < end; e++) {
-      const j = rows.cols[e]!;
-      const residual = rows.values[e]! - globalMean - otherBias[j]!;
-      for (let c = 0; c < k; c++) b[c] = b[c]! + residual * otherFactors[j * k + c]!;
-      b[k] = b[k]! + residual;
-    }
+    regFactor = params.regularization * n;
+    regBias = params.biasRegularization * n;
     for (let c = 0; c < k; c++) x[c] = outFactors[row * k + c]!;
     x[k] = outBias[row]!;
-    conjugateGradient(d, multiply, b, x, params.cgSteps, work);
+    conjugateGradientFrom(d, multiply, residual, x, params.cgSteps, work);
     for (let c = 0; c < k; c++) outFactors[row * k + c] = x[c]!;
     outBias[row] = x[k]!;
   }
@@ -231,17 +253,21 @@ export function starUserStep(
 ): { factors: Float32Array; bias: Float32Array } {
   const factors = new Float32Array(train.numUsers * model.k);
   const bias = new Float32Array(train.numUsers);
-  solveStarSide(
-    train.byUser,
+  solveStarRows(
+    {
+      kind: 'stars',
+      rows: train.byUser,
+      rowCount: train.numUsers,
+      otherFactors: model.itemFactors,
+      otherBias: model.itemBias,
+      outFactors: factors,
+      outBias: bias,
+      globalMean: model.globalMean,
+      k: model.k,
+      params,
+    },
+    0,
     train.numUsers,
-    model.itemFactors,
-    model.itemBias,
-    factors,
-    bias,
-    model.globalMean,
-    model.k,
-    params,
-    starScratch(model.k),
   );
   return { factors, bias };
 }

@@ -2,11 +2,14 @@
 // Implicit ALS: Hu, Koren, Volinsky 2008, "Collaborative Filtering for Implicit Feedback Datasets",
 // eq. 4, with the unobserved weight α0 and frequency-scaled regularisation of
 // Rendle, Krichene, Zhang, Koren 2021, "Revisiting the Performance of iALS on Item Recommendation".
-import { choleskyInPlace, choleskySolveInPlace, gramian } from '../linalg/cholesky';
-import { cgWork, conjugateGradient } from '../linalg/conjugate-gradient';
-import { rotateRows, symmetricEigen } from '../linalg/symmetric-eigen';
+import { choleskyInPlace, choleskySolveInPlace } from '../linalg/cholesky';
+import { cgWork, conjugateGradientFrom } from '../linalg/conjugate-gradient';
+import { dotRow, addScaledRow } from '../linalg/row-kernels';
+import { symmetricEigen, rotateRows } from '../linalg/symmetric-eigen';
+import { type ArrayMaker, plainArrays } from '../data/array-maker';
 import type { Interactions, SparseRows } from '../data/interactions';
 import { fillNormal, mulberry32 } from '../random';
+import { gramianOf, type ImplicitRowsJob, runTraining, type Training } from './row-jobs';
 
 export interface ImplicitParams extends Record<string, number> {
   /** Embedding size k. */
@@ -122,17 +125,42 @@ export function trainImplicit(
   params: ImplicitParams,
   init?: ImplicitFactors,
 ): ImplicitFactors {
+  return runTraining(implicitTraining(train, params, init, plainArrays));
+}
+
+/** trainImplicit as jobs, its factors made by `arrays`. */
+export function* implicitTraining(
+  train: Interactions,
+  params: ImplicitParams,
+  init: ImplicitFactors | undefined,
+  arrays: ArrayMaker,
+): Training<ImplicitFactors> {
   const k = params.factors;
-  const random = mulberry32(params.seed);
-  const userFactors = init
-    ? Float32Array.from(init.userFactors)
-    : new Float32Array(train.numUsers * k);
-  const itemFactors = init
-    ? Float32Array.from(init.itemFactors)
-    : fillNormal(new Float32Array(train.numItems * k), random, 0.1 / Math.sqrt(k));
+  const userFactors = arrays.float32(train.numUsers * k);
+  const itemFactors = arrays.float32(train.numItems * k);
+  if (init) {
+    userFactors.set(init.userFactors);
+    itemFactors.set(init.itemFactors);
+  } else fillNormal(itemFactors, mulberry32(params.seed), 0.1 / Math.sqrt(k));
   for (let iteration = 0; iteration < params.iterations; iteration++) {
-    solveSide(train.byUser, train.numUsers, itemFactors, train.numItems, userFactors, k, params);
-    solveSide(train.byItem, train.numItems, userFactors, train.numUsers, itemFactors, k, params);
+    yield* implicitSide(
+      train.byUser,
+      train.numUsers,
+      itemFactors,
+      train.numItems,
+      userFactors,
+      params,
+      arrays,
+    );
+    yield* implicitSide(
+      train.byItem,
+      train.numItems,
+      userFactors,
+      train.numUsers,
+      itemFactors,
+      params,
+      arrays,
+    );
   }
   return { k, numUsers: train.numUsers, numItems: train.numItems, userFactors, itemFactors };
 }
@@ -145,14 +173,9 @@ export function userStep(
 ): Float32Array {
   const k = params.factors;
   const users = new Float32Array(train.numUsers * k);
-  const rotation = solveSide(
-    train.byUser,
-    train.numUsers,
-    Float32Array.from(itemFactors),
-    train.numItems,
-    users,
-    k,
-    params,
+  const items = Float32Array.from(itemFactors);
+  const rotation = runTraining(
+    implicitSide(train.byUser, train.numUsers, items, train.numItems, users, params, plainArrays),
   );
   if (rotation) rotateRows(users, train.numUsers, k, transpose(rotation, k));
   return users;
@@ -169,21 +192,42 @@ function transpose(m: Float64Array, k: number): Float64Array {
  * into the Gramian's eigenbasis and returns that rotation Q (scores are unchanged by it); the
  * exact path returns null.
  */
-function solveSide(
+function* implicitSide(
   rows: SparseRows,
   rowCount: number,
   other: Float32Array,
   otherCount: number,
   out: Float32Array,
-  k: number,
   params: ImplicitParams,
-): Float64Array | null {
-  const gram = gramian(other, otherCount, k);
+  arrays: ArrayMaker,
+): Training<Float64Array | null> {
+  const k = params.factors;
+  const gram = yield* gramianOf(other, otherCount, k, arrays);
+  const job = { kind: 'implicit', rows, rowCount, other, otherCount, out, k, params } as const;
   if (params.cgSteps <= 0) {
+    yield { ...job, scaledEigen: null, gram };
+    return null;
+  }
+  // Conjugate gradient, warm-started from the current rows: Takács, Pilászy, Tikk 2011,
+  // "Applications of the conjugate gradient method for implicit feedback collaborative filtering".
+  //
+  // Both sides are first rotated into the eigenbasis of the Gramian (G = QΛQᵀ; F ← FQ on both
+  // sides leaves every score unchanged), so that α0·G v costs k instead of k² per CG step.
+  const { values, vectors } = symmetricEigen(gram, k);
+  yield { kind: 'rotate', factors: other, rowCount: otherCount, k, q: vectors };
+  yield { kind: 'rotate', factors: out, rowCount, k, q: vectors };
+  yield { ...job, scaledEigen: values.map((v) => params.unobservedWeight * v), gram: null };
+  return vectors;
+}
+
+/** Rows [from, to) of an implicit job: closed form, or warm-started conjugate gradient. */
+export function solveImplicitRows(job: ImplicitRowsJob, from: number, to: number): void {
+  const { rows, other, otherCount, out, k, params, scaledEigen } = job;
+  if (!scaledEigen) {
     const scratch = rowScratch(k);
-    for (let row = 0; row < rowCount; row++) {
+    for (let row = from; row < to; row++)
       solveImplicitRow(
-        gram,
+        job.gram!,
         other,
         otherCount,
         k,
@@ -196,66 +240,58 @@ function solveSide(
         out,
         row * k,
       );
-    }
-    return null;
+    return;
   }
-  // Conjugate gradient, warm-started from the current rows: Takács, Pilászy, Tikk 2011,
-  // "Applications of the conjugate gradient method for implicit feedback collaborative filtering".
-  //
-  // Both sides are first rotated into the eigenbasis of the Gramian (G = QΛQᵀ; F ← FQ on both
-  // sides leaves every score unchanged), so that α0·G v costs k instead of k² per CG step.
   const alpha0 = params.unobservedWeight;
-  const { values, vectors } = symmetricEigen(gram, k);
-  rotateRows(other, otherCount, k, vectors);
-  rotateRows(out, rowCount, k, vectors);
-  const scaledEigen = values.map((v) => alpha0 * v);
   const x = new Float64Array(k);
-  const b = new Float64Array(k);
   const work = cgWork(k);
+  let weights = new Float64Array(256);
+  let pulls = new Float64Array(256);
+  let start = 0;
+  let end = 0;
+  let lambda = 0;
   // A v = α0·Λ v + Σ_j (c_j − α0) f_j (f_jᵀ v) + λ v, without forming A.
-  const multiply = (
-    start: number,
-    end: number,
-    lambda: number,
-    v: Float64Array,
-    result: Float64Array,
-  ) => {
+  // (The loops read the row's bounds and weights into locals: they change between rows.)
+  const cols = rows.cols;
+  const multiply = (v: Float64Array, result: Float64Array) => {
     for (let c = 0; c < k; c++) result[c] = (scaledEigen[c]! + lambda) * v[c]!;
-    for (let e = start; e < end; e++) {
-      const base = rows.cols[e]! * k;
-      let projection = 0;
-      for (let c = 0; c < k; c++) projection += other[base + c]! * v[c]!;
-      projection *= confidenceOf(rows.values[e]!, params) - alpha0;
-      for (let c = 0; c < k; c++) result[c] = result[c]! + projection * other[base + c]!;
+    const [first, last, w] = [start, end, weights];
+    for (let e = first; e < last; e++) {
+      const base = cols[e]! * k;
+      addScaledRow(result, other, base, k, w[e - first]! * dotRow(other, base, v, k));
     }
   };
-  for (let row = 0; row < rowCount; row++) {
-    const start = rows.ptr[row]!;
-    const end = rows.ptr[row + 1]!;
+  // b − A x with b = Σ_j c_j p_j f_j, in the same single pass.
+  const residual = (from: Float64Array, result: Float64Array) => {
+    for (let c = 0; c < k; c++) result[c] = -(scaledEigen[c]! + lambda) * from[c]!;
+    const [first, last, w, p] = [start, end, weights, pulls];
+    for (let e = first; e < last; e++) {
+      const base = cols[e]! * k;
+      const j = e - first;
+      addScaledRow(result, other, base, k, p[j]! - w[j]! * dotRow(other, base, from, k));
+    }
+  };
+  for (let row = from; row < to; row++) {
+    start = rows.ptr[row]!;
+    end = rows.ptr[row + 1]!;
     const offset = row * k;
     if (start === end) {
       // No observations: b = 0, so the solution is exactly 0.
       out.fill(0, offset, offset + k);
       continue;
     }
-    const lambda = rowLambda(end - start, otherCount, params);
-    for (let c = 0; c < k; c++) x[c] = out[offset + c]!;
-    b.fill(0);
-    for (let e = start; e < end; e++) {
-      const pull = pullOf(rows.values[e]!, params);
-      if (pull === 0) continue;
-      const base = rows.cols[e]! * k;
-      for (let c = 0; c < k; c++) b[c] = b[c]! + pull * other[base + c]!;
+    if (weights.length < end - start) {
+      weights = new Float64Array(2 * (end - start));
+      pulls = new Float64Array(2 * (end - start));
     }
-    conjugateGradient(
-      k,
-      (v, result) => multiply(start, end, lambda, v, result),
-      b,
-      x,
-      params.cgSteps,
-      work,
-    );
+    lambda = rowLambda(end - start, otherCount, params);
+    for (let c = 0; c < k; c++) x[c] = out[offset + c]!;
+    for (let e = start; e < end; e++) {
+      const rating = rows.values[e]!;
+      weights[e - start] = confidenceOf(rating, params) - alpha0;
+      pulls[e - start] = pullOf(rating, params);
+    }
+    conjugateGradientFrom(k, multiply, residual, x, params.cgSteps, work);
     for (let c = 0; c < k; c++) out[offset + c] = x[c]!;
   }
-  return vectors;
 }

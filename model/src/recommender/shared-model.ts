@@ -1,8 +1,9 @@
 // Runs in browser, worker and Node (the server runs it; the evaluation runs it the same way).
+import { type ArrayMaker, plainArrays } from '../data/array-maker';
 import type { Interactions } from '../data/interactions';
 import { nowMs } from '../clock';
 import type { Snapshot } from '../snapshot/snapshot';
-import { type StarParams, trainStars } from './biased-mf';
+import { type StarParams, starTraining } from './biased-mf';
 import {
   type ContentDocument,
   type ContentParams,
@@ -11,8 +12,9 @@ import {
   fitContentMap,
   type ContentModel,
 } from './content-map';
-import { type ImplicitParams, trainImplicit } from './implicit-als';
-import { trainBlended } from './star-blend';
+import { type ImplicitParams, implicitTraining } from './implicit-als';
+import { runTraining, type Training } from './row-jobs';
+import { blendedTraining, FINAL_ITERATIONS, HOLDOUT_BUCKETS } from './star-blend';
 
 export interface SharedModelParams {
   implicit: ImplicitParams;
@@ -57,11 +59,39 @@ export function trainSharedModel(
   source: string,
   now: () => number = nowMs,
 ): Snapshot {
+  return runTraining(sharedModelTraining(train, params, content, source, now, plainArrays));
+}
+
+/**
+ * The work `sharedModelTraining` will do, in jobWork's units (about: the blend's held-out share is
+ * a hash of each rating), so that progress can be told as a share with an ETA.
+ */
+export function sharedModelWork(ratings: number, params: SharedModelParams): number {
+  const sweeps = (iterations: number) =>
+    params.stars?.implicitBlend
+      ? (1 - 1 / HOLDOUT_BUCKETS) * iterations + FINAL_ITERATIONS
+      : iterations;
+  const implicit = sweeps(params.implicit.iterations) * params.implicit.factors;
+  const stars = params.stars ? sweeps(params.stars.iterations) * params.stars.factors : 0;
+  // Each sweep solves both sides: every rating is seen once from each.
+  return 2 * ratings * (implicit + stars);
+}
+
+/** trainSharedModel as jobs, its arrays made by `arrays`. */
+export function* sharedModelTraining(
+  train: Interactions,
+  params: SharedModelParams,
+  content: readonly ContentDocument[] | undefined,
+  source: string,
+  now: () => number,
+  arrays: ArrayMaker,
+): Training<Snapshot> {
   const started = now();
   const blended = params.stars?.implicitBlend
-    ? trainBlended(train, params.implicit, params.stars)
+    ? yield* blendedTraining(train, params.implicit, params.stars, arrays)
     : null;
-  const implicit = blended?.implicit ?? trainImplicit(train, params.implicit);
+  const implicit =
+    blended?.implicit ?? (yield* implicitTraining(train, params.implicit, undefined, arrays));
   let factors = implicit.itemFactors;
   let contentModel: ContentModel | null = null;
   if (params.content && content) {
@@ -75,7 +105,9 @@ export function trainSharedModel(
         params.content.blend,
       );
   }
-  const stars = blended?.stars ?? (params.stars ? trainStars(train, params.stars) : null);
+  const stars =
+    blended?.stars ??
+    (params.stars ? yield* starTraining(train, params.stars, undefined, arrays) : null);
   const blend = blended?.blend ?? null;
   return {
     createdAt: new Date().toISOString(),

@@ -1,12 +1,14 @@
 // Runs in browser, worker and Node.
 // Predicted stars from two models: the star model's prediction and the implicit model's score,
 // combined linearly with weights fitted on held-out ratings (stacking: Wolpert 1992).
+import { type ArrayMaker, plainArrays } from '../data/array-maker';
 import { buildInteractions, type Interactions } from '../data/interactions';
-import { RatingTableBuilder } from '../data/rating-table';
-import { fnv1a32 } from '../eval/fnv1a';
+import { type RatingTable, RatingTableBuilder } from '../data/rating-table';
+import { fnv1a32Pair } from '../eval/fnv1a';
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/cholesky';
-import { predictStars, type StarFactors, type StarParams, trainStars } from './biased-mf';
-import { type ImplicitFactors, type ImplicitParams, trainImplicit } from './implicit-als';
+import { predictStars, type StarFactors, type StarParams, starTraining } from './biased-mf';
+import { type ImplicitFactors, type ImplicitParams, implicitTraining } from './implicit-als';
+import { runTraining, type Training } from './row-jobs';
 
 /** r̂ = stars·clip(star model) + implicit·(implicit score) + offset. */
 export interface StarBlend {
@@ -16,10 +18,10 @@ export interface StarBlend {
 }
 
 /** Share of the training ratings held out to fit the blend. */
-const HOLDOUT_BUCKETS = 10;
+export const HOLDOUT_BUCKETS = 10;
 
 /** Iterations over all ratings after the blend is fitted, warm-started from the 90% models. */
-const FINAL_ITERATIONS = 2;
+export const FINAL_ITERATIONS = 2;
 
 export interface BlendedModels {
   implicit: ImplicitFactors;
@@ -37,37 +39,50 @@ export function trainBlended(
   implicit: ImplicitParams,
   stars: StarParams,
 ): BlendedModels {
+  return runTraining(blendedTraining(train, implicit, stars, plainArrays));
+}
+
+/** trainBlended as jobs, its arrays made by `arrays`. */
+export function* blendedTraining(
+  train: Interactions,
+  implicit: ImplicitParams,
+  stars: StarParams,
+  arrays: ArrayMaker,
+): Training<BlendedModels> {
   const fitPart = new RatingTableBuilder(train.length);
-  const held: [number, number, number][] = [];
+  // Dense indexes of the held-out ratings, as a table's columns (no object per rating).
+  const held = new RatingTableBuilder(Math.ceil(train.length / HOLDOUT_BUCKETS));
   for (let u = 0; u < train.numUsers; u++) {
     for (let e = train.byUser.ptr[u]!; e < train.byUser.ptr[u + 1]!; e++) {
       const i = train.byUser.cols[e]!;
       const rating = train.byUser.values[e]!;
       const userId = train.users.ids[u]!;
       const movieId = train.items.ids[i]!;
-      if (fnv1a32(`blend:${userId}:${movieId}`) % HOLDOUT_BUCKETS === 0) held.push([u, i, rating]);
+      if (fnv1a32Pair('blend:', userId, movieId) % HOLDOUT_BUCKETS === 0)
+        held.push(u, i, rating, 0);
       else fitPart.push(userId, movieId, rating, 0);
     }
   }
-  const part = buildInteractions(fitPart.build(), train.users, train.items);
-  const imp = trainImplicit(part, implicit);
-  const st = trainStars(part, stars);
-  const blend = fitBlend(held, imp, st);
+  const part = buildInteractions(fitPart.build(), train.users, train.items, arrays);
+  const imp = yield* implicitTraining(part, implicit, undefined, arrays);
+  const st = yield* starTraining(part, stars, undefined, arrays);
+  const blend = fitBlend(held.build(), imp, st);
+  const finalImplicit = { ...implicit, iterations: FINAL_ITERATIONS };
+  const finalStars = { ...stars, iterations: FINAL_ITERATIONS };
   return {
-    implicit: trainImplicit(train, { ...implicit, iterations: FINAL_ITERATIONS }, imp),
-    stars: trainStars(train, { ...stars, iterations: FINAL_ITERATIONS }, st),
+    implicit: yield* implicitTraining(train, finalImplicit, imp, arrays),
+    stars: yield* starTraining(train, finalStars, st, arrays),
     blend,
   };
 }
 
-function fitBlend(
-  held: [number, number, number][],
-  imp: ImplicitFactors,
-  st: StarFactors,
-): StarBlend {
+function fitBlend(held: RatingTable, imp: ImplicitFactors, st: StarFactors): StarBlend {
   const normal = new Float64Array(9);
   const rhs = new Float64Array(3);
-  for (const [u, i, rating] of held) {
+  for (let row = 0; row < held.length; row++) {
+    const u = held.userIds[row]!;
+    const i = held.movieIds[row]!;
+    const rating = held.ratings[row]!;
     const mf = clip(
       predictStars(st, st.userFactors.subarray(u * st.k, (u + 1) * st.k), st.userBias[u]!, i),
     );

@@ -19,12 +19,13 @@ import {
   RatingTableBuilder,
   selectRows,
   STAR_DEFAULTS,
-  trainSharedModel,
   withContentOnlyFilms,
 } from '@filmfold/model';
+import { sharedArrays, startTrainPool, trainSharedModelOnPool } from '@filmfold/model/threads';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { artifacts, contributions, filmMetadata } from '../db/schema';
+import { trainThread } from '../paths';
 
 /** What the shared model starts from: a MovieLens release. */
 export interface SeedData {
@@ -153,6 +154,8 @@ export function catalogOf(
 export interface PublishOptions {
   /** A film enters the collaborative part only with this many distinct raters (seed users count). */
   minRaters: number;
+  /** Threads to train on (TRAIN_THREADS); every core when unset. */
+  threads?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -163,12 +166,15 @@ export interface BuiltArtifacts {
   model: Uint8Array;
 }
 
-/** Trains on MovieLens plus contributions: CPU only, no database (it also runs in a worker). */
-export function buildArtifacts(
+/**
+ * Trains on MovieLens plus contributions: CPU only, no database (it also runs in a worker). The
+ * training runs on a pool of threads; this thread only steps it from job to job.
+ */
+export async function buildArtifacts(
   seed: SeedData,
   input: TrainingInput,
   options: PublishOptions,
-): BuiltArtifacts {
+): Promise<BuiltArtifacts> {
   const say = options.onProgress ?? (() => {});
   const createdAt = new Date().toISOString();
   const { table, contributors } = pooledRatings(
@@ -184,6 +190,7 @@ export function buildArtifacts(
     collaborative,
     createIdIndex(collaborative.userIds),
     createIdIndex(collaborative.movieIds),
+    sharedArrays,
   );
   const byId = new Map(seed.movies.map((m) => [m.id, m]));
   const tagsById = new Map<number, string[]>();
@@ -200,7 +207,10 @@ export function buildArtifacts(
     cast: details.get(id)?.cast ?? [],
     keywords: details.get(id)?.keywords ?? [],
   });
-  const trained = trainSharedModel(
+  const pool = startTrainPool({ threads: options.threads, threadFile: trainThread });
+  say(`Training on ${pool.threads} thread${pool.threads === 1 ? '' : 's'}.`);
+  const trained = await trainSharedModelOnPool(
+    pool,
     train,
     {
       implicit: IMPLICIT_DEFAULTS,
@@ -209,7 +219,8 @@ export function buildArtifacts(
     },
     Array.from(train.items.ids, docOf),
     `${seed.source} + ${contributors} contributors`,
-  );
+    { onProgress: say },
+  ).finally(() => pool.close());
   say(`Trained in ${(trained.training.trainMs / 1000).toFixed(1)} s.`);
   // Every other film of the catalog is placed by its content (fᵀW): on ml-latest-small this wins
   // back two thirds of the NDCG@10 that leaving them out costs (docs/evaluation.md).
@@ -261,7 +272,10 @@ export async function trainAndPublish(
   seed: SeedData,
   options: PublishOptions,
 ): Promise<Manifest> {
-  return publishArtifacts(database, buildArtifacts(seed, await trainingInput(database), options));
+  return publishArtifacts(
+    database,
+    await buildArtifacts(seed, await trainingInput(database), options),
+  );
 }
 
 /** Stores an artifact under its content hash (idempotent) and returns its version. */

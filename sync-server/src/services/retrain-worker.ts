@@ -18,7 +18,7 @@ const post = (message: RetrainMessage, transfer: ArrayBuffer[] = []) =>
   parentPort!.postMessage(message, transfer);
 const say = (message: string) => post({ kind: 'progress', message });
 const seed = await loadSeed({ ...job.source, onProgress: say });
-const built = buildArtifacts(seed, job.input, { ...job.options, onProgress: say });
+const built = await buildArtifacts(seed, job.input, { ...job.options, onProgress: say });
 // Copied into buffers of their own, which are moved (not copied again) to the server's thread.
 const [catalog, model] = [new Uint8Array(built.catalog), new Uint8Array(built.model)];
 post({ kind: 'built', catalog, model }, [catalog.buffer, model.buffer]);

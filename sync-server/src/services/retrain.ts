@@ -1,8 +1,8 @@
 // Runs in Node. Train on MovieLens plus the latest contributions, and publish: at first start, from
 // the admin command (npm run retrain -w sync-server) and on the schedule, never from a public route.
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startNodeWorker } from '@filmfold/model/threads';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { retrainWorker } from '../paths';
@@ -25,6 +25,7 @@ export async function retrain(
   const seed = await loadSeed({ ...seedSource(config), onProgress: say });
   const manifest = await trainAndPublish(database, seed, {
     minRaters: config.MIN_RATERS,
+    threads: config.TRAIN_THREADS,
     onProgress: say,
   });
   say(
@@ -53,16 +54,10 @@ export function retrainInWorker(
     const job: RetrainJob = {
       source: seedSource(config),
       input: await trainingInput(database),
-      options: { minRaters: config.MIN_RATERS },
+      options: { minRaters: config.MIN_RATERS, threads: config.TRAIN_THREADS },
     };
     if (stopped) return 1;
-    // From sources, tsx's loader is registered inside the worker first.
-    const running = retrainWorker.isTypeScript
-      ? new Worker(
-          `import { register } from 'tsx/esm/api'; register(); await import(${JSON.stringify(pathToFileURL(retrainWorker.file).href)});`,
-          { eval: true, workerData: job },
-        )
-      : new Worker(retrainWorker.file, { workerData: job });
+    const running = startNodeWorker(retrainWorker, { workerData: job });
     worker = running;
     let built: Extract<RetrainMessage, { kind: 'built' }> | null = null;
     running.on('message', (message: RetrainMessage) => {

@@ -1,0 +1,89 @@
+// Runs in Node. The shared trainer on every core: worker threads run the slices of each training
+// job (row solves, rotations, Gramians) over arrays in shared memory; this thread only steps the
+// trainer from one job to the next. Results equal the one-thread trainer's exactly (rows are
+// independent and Gramians are summed in fixed parts).
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { jobParts, jobWork, type RowJob, type Training } from '../recommender/row-jobs';
+import { startNodeWorker } from './node-worker';
+import type { PartMessage } from './train-thread';
+
+/** Slices per thread and job: enough for threads that finish early to take over work. */
+const SLICES_PER_THREAD = 4;
+
+export interface TrainPoolOptions {
+  /** Threads to train on; all cores by default. */
+  threads?: number;
+  /** The compiled train-thread.js, for callers that do not run from TypeScript sources. */
+  threadFile?: string;
+}
+
+export interface TrainPool {
+  readonly threads: number;
+  /**
+   * Runs a trainer to the end on the pool; its large arrays must be shared (sharedArrays).
+   * `onWork` hears the work of each job done (jobWork).
+   */
+  run<T>(training: Training<T>, onWork?: (work: number) => void): Promise<T>;
+  close(): Promise<void>;
+}
+
+export const defaultThreadFile = fileURLToPath(new URL('./train-thread.ts', import.meta.url));
+
+export function startTrainPool(options: TrainPoolOptions = {}): TrainPool {
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const workers: Worker[] = Array.from({ length: threads }, () =>
+    startNodeWorker(options.threadFile ?? defaultThreadFile),
+  );
+  let failure: Error | null = null;
+  let onFailure: ((error: Error) => void) | null = null;
+  for (const worker of workers) {
+    worker.on('error', (error) => {
+      failure = error;
+      onFailure?.(error);
+    });
+  }
+
+  const runJob = (job: RowJob) =>
+    new Promise<void>((resolve, reject) => {
+      if (failure) return reject(failure);
+      onFailure = reject;
+      const parts = jobParts(job, threads * SLICES_PER_THREAD);
+      let next = 0;
+      let pending = parts.length;
+      const feed = (worker: Worker, first: boolean) => {
+        const part = parts[next++];
+        if (!part) return;
+        const message: PartMessage = first ? { job, part } : { part };
+        worker.postMessage(message);
+      };
+      const listeners = workers.map((worker) => {
+        const listener = () => {
+          pending--;
+          if (pending === 0) {
+            workers.forEach((w, i) => w.off('message', listeners[i]!));
+            onFailure = null;
+            resolve();
+          } else feed(worker, false);
+        };
+        worker.on('message', listener);
+        return listener;
+      });
+      workers.forEach((worker) => feed(worker, true));
+    });
+
+  return {
+    threads,
+    async run<T>(training: Training<T>, onWork?: (work: number) => void): Promise<T> {
+      for (let step = training.next(); ; step = training.next()) {
+        if (step.done) return step.value;
+        await runJob(step.value);
+        onWork?.(jobWork(step.value));
+      }
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
