@@ -1,5 +1,8 @@
 // Runs in Node, as a child process of train-bench.ts: trains the shared model once on a
 // synthetic set shaped like ml-25m, and prints one JSON line (time, operations, peak memory).
+// Kernels "js": the row solves in plain JavaScript in this thread (runTraining over ordinary
+// arrays, as trainImplicit and trainStars run); "simd": the WebAssembly SIMD kernels on a pool
+// of `threads` threads, as the server trains.
 import {
   buildInteractions,
   createIdIndex,
@@ -11,7 +14,7 @@ import {
   STAR_DEFAULTS,
   type Training,
 } from '@filmfold/model';
-import { sharedArrays, sharedInteractions, startTrainPool } from '@filmfold/model/threads';
+import { startTrainPool } from '@filmfold/model/threads';
 import { movieLensShape, syntheticRatings } from '../src/synthetic';
 
 export interface CaseResult {
@@ -19,18 +22,25 @@ export interface CaseResult {
   users: number;
   films: number;
   threads: number;
+  kernels: 'js' | 'simd';
   trainMs: number;
   /** Of trainMs, the time this thread spent between jobs (held-out split, eigenvectors, blend). */
   betweenJobsMs: number;
   flops: number;
   peakRssMiB: number;
+  /** Resident set when the process had started, before the ratings were generated. */
+  startMiB: number;
   /** Resident set after the table and its index were built, before training. */
   beforeTrainingMiB: number;
 }
 
-const [ratings, threads] = process.argv.slice(2).map(Number) as [number, number];
+const startMiB = process.memoryUsage().rss / 2 ** 20;
+const ratings = Number(process.argv[2]);
+const threads = Number(process.argv[3]);
+const kernels = process.argv[4] === 'js' ? 'js' : 'simd';
 const table = syntheticRatings(movieLensShape(ratings));
-const arrays = threads > 1 ? sharedArrays : plainArrays;
+const pool = kernels === 'simd' ? startTrainPool({ threads }) : null;
+const arrays = pool?.arena ?? plainArrays;
 const train = buildInteractions(
   table,
   createIdIndex(table.userIds),
@@ -52,18 +62,10 @@ function* counted<T>(training: Training<T>): Training<T> {
 }
 const beforeTrainingMiB = process.memoryUsage().rss / 2 ** 20;
 const training = counted(
-  sharedModelTraining(
-    sharedInteractions(train),
-    params,
-    undefined,
-    'bench',
-    performance.now.bind(performance),
-    arrays,
-  ),
+  sharedModelTraining(train, params, undefined, 'bench', performance.now.bind(performance), arrays),
 );
 const started = performance.now();
-if (threads > 1) {
-  const pool = startTrainPool({ threads });
+if (pool) {
   await pool.run(training);
   await pool.close();
 } else runTraining(training);
@@ -72,10 +74,12 @@ const result: CaseResult = {
   users: train.numUsers,
   films: train.numItems,
   threads,
+  kernels,
   trainMs: performance.now() - started,
   betweenJobsMs,
   flops,
   peakRssMiB: process.resourceUsage().maxRSS / 1024,
+  startMiB,
   beforeTrainingMiB,
 };
 console.log(JSON.stringify(result));

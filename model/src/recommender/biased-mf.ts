@@ -8,6 +8,7 @@ import type { Interactions } from '../data/interactions';
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/cholesky';
 import { cgWork, conjugateGradientFrom } from '../linalg/conjugate-gradient';
 import { addScaledRow, dotRow } from '../linalg/row-kernels';
+import type { RowKernels } from '../linalg/wasm-arena';
 import { fillNormal, mulberry32 } from '../random';
 import { fitBiases } from './baselines';
 import { runTraining, type StarRowsJob, type Training } from './row-jobs';
@@ -168,7 +169,12 @@ export function* starTraining(
 }
 
 /** Rows [from, to) of a star job: closed form, or warm-started conjugate gradient. */
-export function solveStarRows(job: StarRowsJob, from: number, to: number): void {
+export function solveStarRows(
+  job: StarRowsJob,
+  from: number,
+  to: number,
+  kernels: RowKernels | null = null,
+): void {
   const { rows, otherFactors, otherBias, outFactors, outBias, globalMean, k, params } = job;
   const d = k + 1;
   const scratch = starScratch(k);
@@ -180,8 +186,13 @@ export function solveStarRows(job: StarRowsJob, from: number, to: number): void 
   let regBias = 0;
   // The same system as solveStarRow by conjugate gradient (see implicit-als.ts), written out:
   // A v = Σ_j f_j (f_jᵀ v) + n·Λ v with f_j = [y_j, 1] and Λ = diag(λ, …, λ, λ_b).
+  const simd = kernels?.fits(k) ? kernels : null;
   const multiply = (v: Float64Array, out: Float64Array) => {
     for (let c = 0; c < k; c++) out[c] = regFactor * v[c]!;
+    if (simd) {
+      out[k] = regBias * v[k]!;
+      return simd.starPass(rows, start, end, otherFactors, otherBias, k, v, out, globalMean, false);
+    }
     let biasSum = regBias * v[k]!;
     for (let e = start; e < end; e++) {
       const base = rows.cols[e]! * k;
@@ -194,6 +205,21 @@ export function solveStarRows(job: StarRowsJob, from: number, to: number): void 
   // b − A x with b = Σ_j residual_j f_j, in the same single pass.
   const residual = (from: Float64Array, out: Float64Array) => {
     for (let c = 0; c < k; c++) out[c] = -regFactor * from[c]!;
+    if (simd) {
+      out[k] = -regBias * from[k]!;
+      return simd.starPass(
+        rows,
+        start,
+        end,
+        otherFactors,
+        otherBias,
+        k,
+        from,
+        out,
+        globalMean,
+        true,
+      );
+    }
     let biasSum = -regBias * from[k]!;
     for (let e = start; e < end; e++) {
       const j = rows.cols[e]!;

@@ -6,6 +6,7 @@ import { choleskyInPlace, choleskySolveInPlace } from '../linalg/cholesky';
 import { cgWork, conjugateGradientFrom } from '../linalg/conjugate-gradient';
 import { dotRow, addScaledRow } from '../linalg/row-kernels';
 import { symmetricEigen, rotateRows } from '../linalg/symmetric-eigen';
+import type { RowKernels } from '../linalg/wasm-arena';
 import { type ArrayMaker, plainArrays } from '../data/array-maker';
 import type { Interactions, SparseRows } from '../data/interactions';
 import { fillNormal, mulberry32 } from '../random';
@@ -221,7 +222,12 @@ function* implicitSide(
 }
 
 /** Rows [from, to) of an implicit job: closed form, or warm-started conjugate gradient. */
-export function solveImplicitRows(job: ImplicitRowsJob, from: number, to: number): void {
+export function solveImplicitRows(
+  job: ImplicitRowsJob,
+  from: number,
+  to: number,
+  kernels: RowKernels | null = null,
+): void {
   const { rows, other, otherCount, out, k, params, scaledEigen } = job;
   if (!scaledEigen) {
     const scratch = rowScratch(k);
@@ -253,8 +259,10 @@ export function solveImplicitRows(job: ImplicitRowsJob, from: number, to: number
   // A v = α0·Λ v + Σ_j (c_j − α0) f_j (f_jᵀ v) + λ v, without forming A.
   // (The loops read the row's bounds and weights into locals: they change between rows.)
   const cols = rows.cols;
+  const simd = kernels?.fits(k) ? kernels : null;
   const multiply = (v: Float64Array, result: Float64Array) => {
     for (let c = 0; c < k; c++) result[c] = (scaledEigen[c]! + lambda) * v[c]!;
+    if (simd) return simd.implicitPass(rows, start, end, other, k, v, result, params, false);
     const [first, last, w] = [start, end, weights];
     for (let e = first; e < last; e++) {
       const base = cols[e]! * k;
@@ -264,6 +272,7 @@ export function solveImplicitRows(job: ImplicitRowsJob, from: number, to: number
   // b − A x with b = Σ_j c_j p_j f_j, in the same single pass.
   const residual = (from: Float64Array, result: Float64Array) => {
     for (let c = 0; c < k; c++) result[c] = -(scaledEigen[c]! + lambda) * from[c]!;
+    if (simd) return simd.implicitPass(rows, start, end, other, k, from, result, params, true);
     const [first, last, w, p] = [start, end, weights, pulls];
     for (let e = first; e < last; e++) {
       const base = cols[e]! * k;
@@ -286,7 +295,7 @@ export function solveImplicitRows(job: ImplicitRowsJob, from: number, to: number
     }
     lambda = rowLambda(end - start, otherCount, params);
     for (let c = 0; c < k; c++) x[c] = out[offset + c]!;
-    for (let e = start; e < end; e++) {
+    for (let e = start; !simd && e < end; e++) {
       const rating = rows.values[e]!;
       weights[e - start] = confidenceOf(rating, params) - alpha0;
       pulls[e - start] = pullOf(rating, params);

@@ -5,6 +5,7 @@
 import type { ArrayMaker } from '../data/array-maker';
 import type { SparseRows } from '../data/interactions';
 import { gramianPart, rotateRowRange } from '../linalg/row-kernels';
+import type { RowKernels } from '../linalg/wasm-arena';
 import { type StarParams, solveStarRows } from './biased-mf';
 import { type ImplicitParams, solveImplicitRows } from './implicit-als';
 
@@ -74,13 +75,20 @@ export interface JobPart {
   part: number;
 }
 
-/** Runs one slice of a job in this thread. */
-export function runJobPart(job: RowJob, { from, to, part }: JobPart): void {
+/**
+ * Runs one slice of a job in this thread: with `kernels`, row solves use the SIMD kernels
+ * (the job's arrays must then live in their WasmArena).
+ */
+export function runJobPart(
+  job: RowJob,
+  { from, to, part }: JobPart,
+  kernels: RowKernels | null = null,
+): void {
   switch (job.kind) {
     case 'implicit':
-      return solveImplicitRows(job, from, to);
+      return solveImplicitRows(job, from, to, kernels);
     case 'stars':
-      return solveStarRows(job, from, to);
+      return solveStarRows(job, from, to, kernels);
     case 'rotate':
       return rotateRowRange(job.factors, job.k, job.q, from, to);
     case 'gramian':
@@ -129,11 +137,17 @@ function evenSlices(rows: number, count: number): JobPart[] {
   }));
 }
 
-/** Runs a trainer to the end in this thread; `onWork` hears the work of each job done. */
-export function runTraining<T>(training: Training<T>, onWork?: (work: number) => void): T {
+/**
+ * Runs a trainer to the end in this thread, with the SIMD kernels if given; `onWork` hears the
+ * work of each job done.
+ */
+export function runTraining<T>(
+  training: Training<T>,
+  { kernels = null, onWork }: { kernels?: RowKernels | null; onWork?: (work: number) => void } = {},
+): T {
   for (let step = training.next(); ; step = training.next()) {
     if (step.done) return step.value;
-    for (const part of jobParts(step.value, 1)) runJobPart(step.value, part);
+    for (const part of jobParts(step.value, 1)) runJobPart(step.value, part, kernels);
     onWork?.(jobWork(step.value));
   }
 }

@@ -1,5 +1,6 @@
 // Runs in browser, worker and Node (the server runs it; the evaluation runs it the same way).
-import { type ArrayMaker, plainArrays } from '../data/array-maker';
+import type { ArrayMaker } from '../data/array-maker';
+import { adoptInteractions, rowKernels, WasmArena } from '../linalg/wasm-arena';
 import type { Interactions } from '../data/interactions';
 import { nowMs } from '../clock';
 import type { Snapshot } from '../snapshot/snapshot';
@@ -51,6 +52,8 @@ export function blendWithContent(
 /**
  * Trains everything a device needs from pooled ratings: implicit item factors for ranking, the
  * star model's item factors and biases, and the content map. `content` is indexed like the items.
+ * Row solves run in this thread on the SIMD kernels, over a WasmArena (SharedArrayBuffer: Node,
+ * or a cross-origin isolated page); on several threads: @filmfold/model/threads.
  */
 export function trainSharedModel(
   train: Interactions,
@@ -59,7 +62,34 @@ export function trainSharedModel(
   source: string,
   now: () => number = nowMs,
 ): Snapshot {
-  return runTraining(sharedModelTraining(train, params, content, source, now, plainArrays));
+  const arena = new WasmArena();
+  const training = sharedModelTraining(
+    adoptInteractions(arena, train),
+    params,
+    content,
+    source,
+    now,
+    arena,
+  );
+  return snapshotOutOf(
+    runTraining(training, { kernels: rowKernels(arena.memory, arena.scratch()) }),
+  );
+}
+
+/**
+ * The snapshot with its arrays copied out of the training's arena, so that the arena (all the
+ * training's memory) goes once the training is done.
+ */
+export function snapshotOutOf(snapshot: Snapshot): Snapshot {
+  return {
+    ...snapshot,
+    implicit: { ...snapshot.implicit, factors: snapshot.implicit.factors.slice() },
+    stars: snapshot.stars && {
+      ...snapshot.stars,
+      itemBias: snapshot.stars.itemBias.slice(),
+      factors: snapshot.stars.factors.slice(),
+    },
+  };
 }
 
 /**

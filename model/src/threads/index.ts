@@ -6,14 +6,14 @@ import {
   type SharedModelParams,
   sharedModelTraining,
   sharedModelWork,
+  snapshotOutOf,
 } from '../recommender/shared-model';
 import { trainingProgress } from '../recommender/training-progress';
 import type { Snapshot } from '../snapshot/snapshot';
-import { sharedArrays, sharedInteractions } from './shared-arrays';
+import { adoptInteractions } from '../linalg/wasm-arena';
 import type { TrainPool } from './train-pool';
 
 export * from './node-worker';
-export * from './shared-arrays';
 export * from './train-pool';
 
 /** trainSharedModel on a pool of threads: the same snapshot, sooner. */
@@ -26,13 +26,13 @@ export function trainSharedModelOnPool(
   { now = nowMs, onProgress }: { now?: () => number; onProgress?: (message: string) => void } = {},
 ): Promise<Snapshot> {
   const training = sharedModelTraining(
-    sharedInteractions(train),
+    adoptInteractions(pool.arena, train),
     params,
     content,
     source,
     now,
-    sharedArrays,
+    pool.arena,
   );
   const onWork = onProgress && trainingProgress(sharedModelWork(train.length, params), onProgress);
-  return pool.run(training, onWork);
+  return pool.run(training, onWork).then(snapshotOutOf);
 }

@@ -1,9 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { IMPLICIT_DEFAULTS, STAR_DEFAULTS } from '../recommender/filmfold';
+import { plainArrays } from '../data/array-maker';
+import { implicitTraining } from '../recommender/implicit-als';
 import { trainSharedModel } from '../recommender/shared-model';
 import { twoTasteGroups } from '../recommender/test-data';
 import { trainSharedModelOnPool } from './index';
-import { isShared, sharedInteractions } from './shared-arrays';
+import { adoptInteractions } from '../linalg/wasm-arena';
 import { startTrainPool } from './train-pool';
 
 const train = twoTasteGroups(300, 120, 0.4, 5);
@@ -30,12 +32,17 @@ describe('training on a pool of threads', () => {
     expect(messages.at(-1)).toMatch(/^Training: (9\d|100)% \(about \d+ s left\)$/);
   });
 
-  it('shares the rows of interactions once, and leaves shared ones as they are', () => {
-    const shared = sharedInteractions(train);
-    expect(isShared(train.byUser.cols)).toBe(false);
-    expect(isShared(shared.byUser.cols) && isShared(shared.byItem.values)).toBe(true);
-    expect(shared.byUser.times).toEqual(train.byUser.times);
-    expect(sharedInteractions(shared)).toBe(shared);
+  it('moves rows into the arena once, and leaves rows already there as they are', () => {
+    const moved = adoptInteractions(pool.arena, train);
+    expect(pool.arena.owns(train.byUser.cols)).toBe(false);
+    expect(pool.arena.owns(moved.byUser.cols) && pool.arena.owns(moved.byItem.values)).toBe(true);
+    expect(moved.byUser.times).toEqual(train.byUser.times);
+    expect(adoptInteractions(pool.arena, moved).byUser.cols).toBe(moved.byUser.cols);
+  });
+
+  it('refuses a job whose arrays are outside its arena', async () => {
+    const outside = implicitTraining(train, params.implicit, undefined, plainArrays);
+    await expect(pool.run(outside)).rejects.toThrow(/not in the pool's arena/);
   });
 
   it('fails the training, not the process, when a thread cannot run', async () => {

@@ -1,13 +1,15 @@
 // Runs in Node. The shared trainer on every core: worker threads run the slices of each training
-// job (row solves, rotations, Gramians) over arrays in shared memory; this thread only steps the
-// trainer from one job to the next. Results equal the one-thread trainer's exactly (rows are
-// independent and Gramians are summed in fixed parts).
+// job (row solves with the SIMD kernels, rotations, Gramians) over arrays in one shared
+// WebAssembly memory (the pool's WasmArena); this thread only steps the trainer from one job to the
+// next. Results equal the one-thread trainer's exactly (rows are independent and Gramians are
+// summed in fixed parts).
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
+import { WasmArena } from '../linalg/wasm-arena';
 import { jobParts, jobWork, type RowJob, type Training } from '../recommender/row-jobs';
 import { startNodeWorker } from './node-worker';
-import type { PartMessage } from './train-thread';
+import type { PartMessage, ThreadData } from './train-thread';
 
 /** Slices per thread and job: enough for threads that finish early to take over work. */
 const SLICES_PER_THREAD = 4;
@@ -22,6 +24,11 @@ export interface TrainPoolOptions {
 export interface TrainPool {
   readonly threads: number;
   /**
+   * Where a training's large arrays must live (buildInteractions can build them here). Nothing
+   * in it is freed before the pool is dropped: start a pool for each training.
+   */
+  readonly arena: WasmArena;
+  /**
    * Runs a trainer to the end on the pool; its large arrays must be shared (sharedArrays).
    * `onWork` hears the work of each job done (jobWork).
    */
@@ -33,9 +40,11 @@ export const defaultThreadFile = fileURLToPath(new URL('./train-thread.ts', impo
 
 export function startTrainPool(options: TrainPoolOptions = {}): TrainPool {
   const threads = Math.max(1, options.threads ?? availableParallelism());
-  const workers: Worker[] = Array.from({ length: threads }, () =>
-    startNodeWorker(options.threadFile ?? defaultThreadFile),
-  );
+  const arena = new WasmArena();
+  const workers: Worker[] = Array.from({ length: threads }, () => {
+    const workerData: ThreadData = { memory: arena.memory, scratch: arena.scratch() };
+    return startNodeWorker(options.threadFile ?? defaultThreadFile, { workerData });
+  });
   let failure: Error | null = null;
   let onFailure: ((error: Error) => void) | null = null;
   for (const worker of workers) {
@@ -48,6 +57,9 @@ export function startTrainPool(options: TrainPoolOptions = {}): TrainPool {
   const runJob = (job: RowJob) =>
     new Promise<void>((resolve, reject) => {
       if (failure) return reject(failure);
+      const outside = arraysOf(job).find((array) => !arena.owns(array));
+      if (outside)
+        return reject(new RangeError(`A ${job.kind} job's arrays are not in the pool's arena.`));
       onFailure = reject;
       const parts = jobParts(job, threads * SLICES_PER_THREAD);
       let next = 0;
@@ -75,6 +87,7 @@ export function startTrainPool(options: TrainPoolOptions = {}): TrainPool {
 
   return {
     threads,
+    arena,
     async run<T>(training: Training<T>, onWork?: (work: number) => void): Promise<T> {
       for (let step = training.next(); ; step = training.next()) {
         if (step.done) return step.value;
@@ -86,4 +99,26 @@ export function startTrainPool(options: TrainPoolOptions = {}): TrainPool {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
+}
+
+/** The large arrays a job reads or writes, which the threads must share. */
+function arraysOf(job: RowJob): ArrayBufferView[] {
+  switch (job.kind) {
+    case 'implicit':
+      return [job.rows.ptr, job.rows.cols, job.rows.values, job.other, job.out];
+    case 'stars':
+      return [
+        job.rows.ptr,
+        job.rows.cols,
+        job.rows.values,
+        job.otherFactors,
+        job.otherBias,
+        job.outFactors,
+        job.outBias,
+      ];
+    case 'rotate':
+      return [job.factors];
+    case 'gramian':
+      return [job.factors, job.partials];
+  }
 }

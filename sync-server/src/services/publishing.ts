@@ -21,7 +21,7 @@ import {
   STAR_DEFAULTS,
   withContentOnlyFilms,
 } from '@filmfold/model';
-import { sharedArrays, startTrainPool, trainSharedModelOnPool } from '@filmfold/model/threads';
+import { startTrainPool, trainSharedModelOnPool } from '@filmfold/model/threads';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { artifacts, contributions, filmMetadata } from '../db/schema';
@@ -186,11 +186,12 @@ export async function buildArtifacts(
   say(
     `Training on ${collaborative.length} ratings (${seed.source} + ${contributors} contributors); films with fewer than ${options.minRaters} raters come from their content.`,
   );
+  const pool = startTrainPool({ threads: options.threads, threadFile: trainThread });
   const train = buildInteractions(
     collaborative,
     createIdIndex(collaborative.userIds),
     createIdIndex(collaborative.movieIds),
-    sharedArrays,
+    pool.arena,
   );
   const byId = new Map(seed.movies.map((m) => [m.id, m]));
   const tagsById = new Map<number, string[]>();
@@ -207,7 +208,6 @@ export async function buildArtifacts(
     cast: details.get(id)?.cast ?? [],
     keywords: details.get(id)?.keywords ?? [],
   });
-  const pool = startTrainPool({ threads: options.threads, threadFile: trainThread });
   say(`Training on ${pool.threads} thread${pool.threads === 1 ? '' : 's'}.`);
   const trained = await trainSharedModelOnPool(
     pool,
