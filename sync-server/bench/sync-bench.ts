@@ -2,19 +2,16 @@
 // loopback, on PGlite in memory and in a data folder (the default deployment) and (with
 // DATABASE_URL or TEST_DATABASE_URL) PostgreSQL, beside a bare Hono route as the ceiling: pushes
 // from one account and from 50, a page of pull, and a device pulling a whole history page by
-// page. Load from autocannon, 10 connections, 5 s per case, loopback only.
+// page. Load from autocannon, 10 connections, 5 s per case, loopback only; the server runs in a
+// worker thread (bench-server.ts), so that the load generator does not share its event loop.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { Hono } from 'hono';
-import { createApp } from '../src/app';
-import { type Database, openDatabase } from '../src/db/database';
-import { trackInFlight } from '../src/http/in-flight';
 import { median } from '@filmfold/model';
-import { makeTestAccount } from '../src/test-support/test-accounts';
+import { startNodeWorker } from '@filmfold/model/threads';
+import type { BenchServerReady, BenchTarget } from './bench-server';
 
 const SECONDS = 5;
 const CONNECTIONS = 10;
@@ -38,18 +35,26 @@ interface Row {
   non2xx: number;
 }
 
-/** Serves `fetch` on a free loopback port; `close` resolves once in-flight requests are done. */
-function listen(
-  fetch: (request: Request) => Response | Promise<Response>,
-): Promise<{ url: string; close: () => Promise<void> }> {
-  return new Promise((resolve) => {
-    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-      resolve({
-        url: `http://127.0.0.1:${info.port}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      }),
-    );
+const serverScript = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
+
+/** Starts the server side in a worker thread (bench-server.ts). */
+async function startServer(
+  target: BenchTarget,
+): Promise<BenchServerReady & { close: () => Promise<void> }> {
+  const worker = startNodeWorker(serverScript, { workerData: target });
+  const ready = await new Promise<BenchServerReady>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
   });
+  return {
+    ...ready,
+    async close() {
+      const closed = new Promise((resolve) => worker.once('message', resolve));
+      worker.postMessage('close');
+      await closed;
+      await worker.terminate();
+    },
+  };
 }
 
 async function load(url: string, options: Partial<autocannon.Options>): Promise<autocannon.Result> {
@@ -105,16 +110,13 @@ async function pullHistory(
 }
 
 async function measureSync(
-  database: Database,
+  database: { url?: string; dataDir?: string },
   label: string,
 ): Promise<{ rows: Row[]; history: HistoryRow }> {
-  const handler = trackInFlight(createApp({ database }).fetch);
-  const { url, close } = await listen(handler.fetch);
+  const server = await startServer({ kind: 'sync', database, accounts: ACCOUNTS });
+  const { url, cookies } = server;
   const headers = { origin: url, 'content-type': 'application/json' };
-  const accounts = await Promise.all(
-    Array.from({ length: ACCOUNTS }, () => makeTestAccount(database)),
-  );
-  const { cookie } = accounts[0]!;
+  const cookie = cookies[0]!;
   let mutation = 0;
   const push = await load(`${url}/api/sync/push`, {
     method: 'POST',
@@ -130,7 +132,7 @@ async function measureSync(
           const n = ++mutation;
           return {
             ...request,
-            headers: { ...headers, cookie: accounts[n % ACCOUNTS]!.cookie },
+            headers: { ...headers, cookie: cookies[n % ACCOUNTS]! },
             body: pushBody(n),
           };
         },
@@ -142,8 +144,7 @@ async function measureSync(
   });
   const passes = [];
   for (let i = 0; i < 5; i++) passes.push(await pullHistory(url, cookie));
-  await close();
-  await handler.drain(); // requests autocannon gave up on still finish before the database closes
+  await server.close();
   return {
     rows: [
       rowOf('sync push, 10 ratings, one account', label, push),
@@ -161,7 +162,7 @@ async function measureSync(
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
-  const hello = await listen(new Hono().get('/hello', (c) => c.text('hello')).fetch);
+  const hello = await startServer({ kind: 'bare' });
   process.stderr.write('Measuring a bare Hono route …\n');
   const bare = await load(`${hello.url}/hello`, {});
   await hello.close();
@@ -174,26 +175,24 @@ async function main(): Promise<void> {
     non2xx: bare.non2xx,
   });
 
-  const targets: [string, () => Promise<Database>][] = [
-    ['PGlite (memory)', () => openDatabase({})],
+  const targets: [string, { url?: string; dataDir?: string }][] = [
+    ['PGlite (memory)', {}],
     [
       'PGlite (data folder)',
-      () => openDatabase({ dataDir: join(mkdtempSync(join(tmpdir(), 'filmfold-bench-')), 'db') }),
+      { dataDir: join(mkdtempSync(join(tmpdir(), 'filmfold-bench-')), 'db') },
     ],
   ];
   const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (url) targets.push(['PostgreSQL', () => openDatabase({ url })]);
+  if (url) targets.push(['PostgreSQL', { url }]);
   const histories: HistoryRow[] = [];
-  for (const [label, open] of targets) {
+  for (const [label, database] of targets) {
     process.stderr.write(`Measuring sync on ${label} …\n`);
-    const database = await open();
     const measured = await measureSync(database, label);
     rows.push(...measured.rows);
     histories.push(measured.history);
-    await database.close();
   }
   console.log(
-    `autocannon, ${CONNECTIONS} connections, ${SECONDS} s per case, loopback; one server process.\n`,
+    `autocannon, ${CONNECTIONS} connections, ${SECONDS} s per case, loopback; one server process (in a worker thread beside the load generator's).\n`,
   );
   console.log('| case | database | requests/s | p50 ms | p99 ms | non-2xx |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: |');
