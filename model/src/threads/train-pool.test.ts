@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IMPLICIT_DEFAULTS, STAR_DEFAULTS } from '../recommender/filmfold';
 import { plainArrays } from '../data/array-maker';
@@ -43,6 +46,20 @@ describe('training on a pool of threads', () => {
   it('refuses a job whose arrays are outside its arena', async () => {
     const outside = implicitTraining(train, params.implicit, undefined, plainArrays);
     await expect(pool.run(outside)).rejects.toThrow(/not in the pool's arena/);
+  });
+
+  it('fails the training when a thread stops in the middle of a job', async () => {
+    // A thread that quits on its first slice instead of answering.
+    const quitter = join(mkdtempSync(join(tmpdir(), 'filmfold-pool-')), 'quits.mjs');
+    writeFileSync(
+      quitter,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.once('message', () => process.exit(3));\n",
+    );
+    const stopping = startTrainPool({ threads: 2, threadFile: quitter });
+    await expect(trainSharedModelOnPool(stopping, train, params, undefined, 'x')).rejects.toThrow(
+      /training thread stopped \(exit code 3\)/,
+    );
+    await stopping.close();
   });
 
   it('fails the training, not the process, when a thread cannot run', async () => {

@@ -29,8 +29,8 @@ export interface TrainPool {
    */
   readonly arena: WasmArena;
   /**
-   * Runs a trainer to the end on the pool; its large arrays must be shared (sharedArrays).
-   * `onWork` hears the work of each job done (jobWork).
+   * Runs a trainer to the end on the pool; its large arrays must live in `arena`. `onWork`
+   * hears the work of each job done (jobWork).
    */
   run<T>(training: Training<T>, onWork?: (work: number) => void): Promise<T>;
   close(): Promise<void>;
@@ -47,10 +47,16 @@ export function startTrainPool(options: TrainPoolOptions = {}): TrainPool {
   });
   let failure: Error | null = null;
   let onFailure: ((error: Error) => void) | null = null;
+  let isClosing = false;
+  const fail = (error: Error) => {
+    failure ??= error;
+    onFailure?.(failure);
+  };
   for (const worker of workers) {
-    worker.on('error', (error) => {
-      failure = error;
-      onFailure?.(error);
+    worker.on('error', fail);
+    // A thread that ends by itself would leave its slices undone: the training fails instead.
+    worker.on('exit', (code) => {
+      if (!isClosing) fail(new Error(`A training thread stopped (exit code ${code}).`));
     });
   }
 
@@ -96,6 +102,7 @@ export function startTrainPool(options: TrainPoolOptions = {}): TrainPool {
       }
     },
     async close() {
+      isClosing = true;
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
