@@ -43,3 +43,19 @@ test('the manifest and service worker make the app installable per Chromium', as
   expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
   await context.close();
 });
+
+test('a device that goes offline right after its first visit still starts every worker', async ({
+  page,
+  context,
+}) => {
+  // Only Browse was opened online: the recommender's worker was never started before.
+  await page.goto('/');
+  await waitForCatalog(page);
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  await page.getByRole('link', { name: 'For you' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Films many people love/ })).toBeVisible(
+    { timeout: 30_000 },
+  );
+  await expect(page.getByRole('article').first()).toBeVisible();
+});

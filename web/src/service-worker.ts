@@ -1,5 +1,5 @@
-// Runs in the service worker. Keeps the app shell offline: every built file and static asset is
-// cached at install, pages are answered with the cached shell. Of the API, only posters (immutable:
+// Runs in the service worker. Keeps the app shell offline: every built file (the workers' too) and
+// static asset is cached at install, pages are answered with the cached shell. Of the API, only posters (immutable:
 // cache first) and film extras and trending (network first, the last answer kept for offline) are
 // cached here; everything else the app keeps in IndexedDB. A new version waits until the page says so.
 /// <reference types="@sveltejs/kit" />
@@ -12,7 +12,13 @@ import { POSTER_CACHE } from '$lib/posters/poster-cache';
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `filmfold-shell-${version}`;
 const SHELL = '/';
-const PRECACHE = [SHELL, ...build, ...files];
+/**
+ * The Web Workers' bundles, which SvelteKit's `build` leaves out (sveltejs/kit#12438): the build
+ * writes their paths over this placeholder (web/scripts/precache-workers.ts); in development it
+ * stays as it is and names none.
+ */
+const WORKERS = '@@FILMFOLD_WORKERS@@'.split(',').filter((path) => path.startsWith('/'));
+const PRECACHE = [SHELL, ...build, ...WORKERS, ...files];
 /** Kept across app versions: a poster's URL always means the same image. */
 const POSTERS = POSTER_CACHE;
 const POSTERS_KEPT = 3000;
