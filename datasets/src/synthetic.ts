@@ -1,6 +1,6 @@
 // Runs in Node. Large MovieLens-format rating sets for benchmarks and scale tests.
-import { createWriteStream } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { mulberry32, type RatingTable, RatingTableBuilder } from '@filmfold/model';
@@ -96,4 +96,16 @@ export async function writeSyntheticMovieLens(
   }
   out.end(chunk);
   await once(out, 'finish');
+}
+
+/**
+ * A MovieLens folder with ml-25m's 62,000 films and `ratings` ratings in its proportions, under the
+ * system's temporary folder; written once and reused by later runs of the benchmarks.
+ */
+export async function syntheticCatalogFolder(ratings: number): Promise<string> {
+  const folder = join(tmpdir(), 'filmfold-bench', `synthetic-62k-films-${ratings}`);
+  if (!existsSync(join(folder, 'ratings.csv'))) {
+    await writeSyntheticMovieLens(folder, movieLensShape(ratings));
+  }
+  return folder;
 }

@@ -1,67 +1,68 @@
 // Runs in Node: part of `npm run bench` (`npm run bench:memory` alone; builds the compiled server
-// first). What a server process holds on ml-latest-small: its resident set (/proc) at rest after
-// the first start (which trained and published the first model), its highest during a sync load
+// first). What a server process holds on ml-latest-small and on a synthetic catalog of ml-25m's
+// 62,000 films (1M ratings): its resident set (/proc) at its highest while the first start trains
+// and publishes the first model, at rest after it, its highest during a sync load
 // (50 accounts pushing 10 ratings at a time for 10 s) and at rest after it, with V8's heap and
 // the memory outside it (SIGUSR2 makes the server print process.memoryUsage()). On PGlite in a
 // data folder and on PostgreSQL (DATABASE_URL or TEST_DATABASE_URL; a database of its own), the
 // compiled server and, beside it, the server run from its TypeScript sources through tsx.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
+import { syntheticCatalogFolder } from '@filmfold/datasets';
+import { type ServerProcess, startServerProcess } from '../src/test-support/server-process';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const movieLens =
+const smallMovieLens =
   process.env.FILMFOLD_MOVIELENS ?? join(root, '../shared/datasets/ml-latest-small');
+
 const ACCOUNTS = 50;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const rssMib = (pid: number) =>
   Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
 
-interface Run {
-  child: ChildProcess;
-  url: string;
-  output: string[];
+/** A server process, and the highest resident set it had while it started (and trained). */
+interface Run extends ServerProcess {
+  startPeak: number;
 }
 
 async function start(env: Record<string, string>, compiled: boolean): Promise<Run> {
-  const port = 46000 + Math.floor(Math.random() * 1000);
-  const args = compiled
-    ? [join(root, 'sync-server/dist/main.js')]
-    : ['--import', 'tsx', join(root, 'sync-server/src/main.ts')];
-  const child = spawn(process.execPath, args, {
-    env: {
-      ...process.env,
+  let startPeak = 0;
+  let sampler: ReturnType<typeof setInterval> | undefined;
+  const server = await startServerProcess(
+    {
       ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MOVIELENS: movieLens,
       WEB_DIR: join(root, 'web/build'),
       RETRAIN_HOURS: '0',
       NODE_ENV: 'production',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const output: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output.push(...chunk.toString().split('\n').filter(Boolean));
-      if (output.some((line) => line.includes('Filmfold is running at'))) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`The server exited (${code}).`)));
-  });
-  return { child, url: `http://127.0.0.1:${port}`, output };
+    {
+      compiled,
+      timeoutMs: 15 * 60_000,
+      onSpawn: (child) => {
+        sampler = setInterval(() => {
+          if (child.exitCode === null) startPeak = Math.max(startPeak, rssMib(child.pid!));
+        }, 200);
+      },
+    },
+  ).finally(() => clearInterval(sampler));
+  return { ...server, startPeak };
 }
 
 /** What the server says it holds (SIGUSR2). */
 async function memory(run: Run): Promise<Record<string, number>> {
-  const before = run.output.length;
+  const before = run.output().length;
   run.child.kill('SIGUSR2');
   for (let i = 0; i < 50; i++) {
-    const line = run.output.slice(before).find((l) => l.startsWith('Memory: '));
+    const line = run
+      .output()
+      .slice(before)
+      .split('\n')
+      .find((l) => l.startsWith('Memory: '));
     if (line) return JSON.parse(line.slice('Memory: '.length)) as Record<string, number>;
     await sleep(100);
   }
@@ -119,8 +120,14 @@ async function underLoad(run: Run): Promise<number> {
   return peak;
 }
 
-async function measure(label: string, env: Record<string, string>, compiled: boolean) {
+async function measure(
+  label: string,
+  env: Record<string, string>,
+  compiled: boolean,
+  movieLens = smallMovieLens,
+) {
   process.stderr.write(`Measuring ${label} …\n`);
+  env = { ...env, MOVIELENS: movieLens };
   const run = await start(env, compiled);
   await sleep(10_000);
   const rest = rssMib(run.child.pid!);
@@ -130,38 +137,43 @@ async function measure(label: string, env: Record<string, string>, compiled: boo
   const after = rssMib(run.child.pid!);
   run.child.kill('SIGTERM');
   await new Promise((resolve) => run.child.once('exit', resolve));
-  return `| ${label} | ${rest} | ${held.heapUsed} / ${held.heapTotal} | ${held.external} (${held.arrayBuffers} in ArrayBuffers) | ${peak} | ${after} |`;
+  return `| ${label} | ${run.startPeak} | ${rest} | ${held.heapUsed} / ${held.heapTotal} | ${held.external} (${held.arrayBuffers} in ArrayBuffers) | ${peak} | ${after} |`;
 }
 
 async function main() {
   execFileSync('npm', ['run', 'build', '-w', 'sync-server'], { cwd: root, stdio: 'ignore' });
   const rows: string[] = [];
   const folder = () => ({ DATA_DIR: mkdtempSync(join(tmpdir(), 'filmfold-memory-')) });
+  const largeMovieLens = await syntheticCatalogFolder(1_000_000);
   rows.push(await measure('PGlite (data folder), compiled', folder(), true));
+  rows.push(await measure('PGlite, compiled, 62,000 films', folder(), true, largeMovieLens));
   const baseUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (baseUrl) {
     const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-    for (const [label, compiled] of [
-      ['PostgreSQL, compiled', true],
-      ['PostgreSQL, from sources (tsx)', false],
+    for (const [label, compiled, movieLens] of [
+      ['PostgreSQL, compiled', true, smallMovieLens],
+      ['PostgreSQL, from sources (tsx)', false, smallMovieLens],
+      ['PostgreSQL, compiled, 62,000 films', true, largeMovieLens],
     ] as const) {
       const name = `filmfold_memory_${process.pid}`;
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.unsafe(`create database ${name}`);
       const url = new URL(baseUrl);
       url.pathname = `/${name}`;
-      rows.push(await measure(label, { ...folder(), DATABASE_URL: url.toString() }, compiled));
+      rows.push(
+        await measure(label, { ...folder(), DATABASE_URL: url.toString() }, compiled, movieLens),
+      );
       await admin.unsafe(`drop database if exists ${name} with (force)`);
     }
     await admin.end();
   }
   console.log(
-    'Server memory on ml-latest-small, MiB (resident set from /proc; heap and external from the process):\n',
+    'Server memory, MiB, on ml-latest-small and on a synthetic 62,000-film catalog with 1M ratings (resident set from /proc; heap and external from the process):\n',
   );
   console.log(
-    '| server | at rest after the first start | V8 heap used / total | outside the heap | highest under sync load | at rest after it |',
+    '| server | highest during the first start (training) | at rest after it | V8 heap used / total | outside the heap | highest under sync load | at rest after it |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(row);
 }
 

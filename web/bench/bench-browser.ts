@@ -12,7 +12,7 @@ export const movieLens =
   process.env.FILMFOLD_MOVIELENS ?? join(root, '../shared/datasets/ml-latest-small');
 
 /** Starts the server (its first start trains a model); resolves once it listens. */
-export async function startServer(): Promise<{ child: ChildProcess; url: string }> {
+export async function startServer(seed = movieLens): Promise<{ child: ChildProcess; url: string }> {
   const port = 43000 + Math.floor(Math.random() * 1000);
   const child = spawn(
     process.execPath,
@@ -23,7 +23,7 @@ export async function startServer(): Promise<{ child: ChildProcess; url: string 
         PORT: String(port),
         HOST: '127.0.0.1',
         DATA_DIR: mkdtempSync(join(tmpdir(), 'filmfold-bench-')),
-        MOVIELENS: movieLens,
+        MOVIELENS: seed,
         WEB_DIR: join(root, 'web/build'),
         RETRAIN_HOURS: '0',
       },

@@ -13,21 +13,40 @@ export interface ServerProcess {
   output: () => string;
 }
 
+export interface StartOptions {
+  /** Run dist/main.js instead of the sources. */
+  compiled?: boolean;
+  /** How long the first start may take (it trains the first model); 60 s by default. */
+  timeoutMs?: number;
+  /** Called as soon as the process exists, before it listens. */
+  onSpawn?: (child: ChildProcess) => void;
+}
+
 export async function startServerProcess(
   env: Record<string, string>,
-  { compiled = false } = {},
+  { compiled = false, timeoutMs = 60_000, onSpawn }: StartOptions = {},
 ): Promise<ServerProcess> {
   const args = compiled ? ['--enable-source-maps', compiledMain] : ['--import', 'tsx', sources];
   const child = spawn(process.execPath, args, {
     // Port 0: the system picks a free one, and the server says which (no clash between tests).
-    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', WEB_DIR: '/nonexistent' },
+    env: {
+      ...process.env,
+      ...env,
+      WEB_DIR: env.WEB_DIR ?? '/nonexistent',
+      PORT: '0',
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  onSpawn?.(child);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start:\n${output}`)),
+      timeoutMs,
+    );
     child.stdout!.on('data', () => {
       const running = /Filmfold is running at (http:\/\/[^/\s]+)/.exec(output);
       if (running) {
