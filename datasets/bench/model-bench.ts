@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const fits = Array.from({ length: 3 }, () => time(() => train(table)));
   const snapshot = fits[0]!.value;
   log(
-    `| train on ml-latest-small (${table.length} ratings) | 3 | ${(median(fits.map((f) => f.ms)) / 1000).toFixed(2)} s | iALS + stars + blend |`,
+    `| train on ml-latest-small (${table.length} ratings) | 3 | ${(median(fits.map((f) => f.ms)) / 1000).toFixed(2)} s | iALS + stars + blend, one thread, SIMD kernels |`,
   );
 
   const space = prepareItemSpace(
