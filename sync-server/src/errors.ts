@@ -27,6 +27,19 @@ export class ApiError extends HTTPException {
   }
 }
 
+/**
+ * 503 for what needs the first catalog and model while the first start is still training them:
+ * one wording everywhere, and a Retry-After that clients (and proxies) can follow.
+ */
+export function notReady(): ApiError {
+  return new ApiError(
+    503,
+    'not_ready',
+    'Filmfold is still preparing its first catalog and model; try again in a minute.',
+    { 'Retry-After': '60' },
+  );
+}
+
 /** app.onError: HTTPExceptions keep their status; anything else is logged and answered as 500. */
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) {

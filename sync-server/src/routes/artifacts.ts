@@ -3,7 +3,7 @@ import { manifestSchema } from '@filmfold/model';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../db/database';
-import { ApiError } from '../errors';
+import { ApiError, notReady } from '../errors';
 import { documented } from '../http/documented';
 import { paramInput } from '../http/validate';
 import { latestManifest, readArtifact } from '../services/publishing';
@@ -25,12 +25,7 @@ export function artifactRoutes(database: Database) {
       }),
       async (c) => {
         const manifest = await latestManifest(database);
-        if (!manifest)
-          throw new ApiError(
-            503,
-            'not_ready',
-            'The first model is still being trained; try again in a minute.',
-          );
+        if (!manifest) throw notReady();
         c.header('Cache-Control', 'no-cache');
         return c.json(manifest, 200);
       },

@@ -6,7 +6,7 @@ import { movieIdSchema } from '@filmfold/model';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../db/database';
-import { ApiError } from '../errors';
+import { ApiError, notReady } from '../errors';
 import { documented } from '../http/documented';
 import { RateLimit } from '../http/rate-limit';
 import { jsonInput } from '../http/validate';
@@ -70,12 +70,7 @@ export function askRoutes(
     jsonInput(askBodySchema),
     async (c) => {
       const state = await askState(database);
-      if (!state)
-        throw new ApiError(
-          503,
-          'not_ready',
-          'The first catalog is still being built; try again soon.',
-        );
+      if (!state) throw notReady();
       const body = c.req.valid('json');
       const trending = async () => {
         const links = providers ? await catalogLinks(database) : null;

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../db/database';
-import { ApiError } from '../errors';
+import { ApiError, notReady } from '../errors';
 import { documented } from '../http/documented';
 import { paramInput, queryInput } from '../http/validate';
 import type { MetadataProviders } from '../providers/providers';
@@ -37,12 +37,7 @@ const LIVE_CACHE = 'private, max-age=600';
 export function filmRoutes(database: Database, providers?: MetadataProviders) {
   const links = async () => {
     const current = await catalogLinks(database);
-    if (!current)
-      throw new ApiError(
-        503,
-        'not_ready',
-        'The first catalog is still being built; try again soon.',
-      );
+    if (!current) throw notReady();
     return current;
   };
   const needProviders = () => {
