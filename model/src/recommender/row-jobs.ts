@@ -137,18 +137,14 @@ function evenSlices(rows: number, count: number): JobPart[] {
   }));
 }
 
-/**
- * Runs a trainer to the end in this thread, with the SIMD kernels if given; `onWork` hears the
- * work of each job done.
- */
+/** Runs a trainer to the end in this thread, with the SIMD kernels if given. */
 export function runTraining<T>(
   training: Training<T>,
-  { kernels = null, onWork }: { kernels?: RowKernels | null; onWork?: (work: number) => void } = {},
+  { kernels = null }: { kernels?: RowKernels | null } = {},
 ): T {
   for (let step = training.next(); ; step = training.next()) {
     if (step.done) return step.value;
     for (const part of jobParts(step.value, 1)) runJobPart(step.value, part, kernels);
-    onWork?.(jobWork(step.value));
   }
 }
 

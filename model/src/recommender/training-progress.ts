@@ -2,7 +2,7 @@
 import { nowMs } from '../clock';
 
 /**
- * An `onWork` listener for runTraining or a TrainPool: says "Training: 35% (about 2 min 10 s
+ * An `onWork` listener for a TrainPool's run: says "Training: 35% (about 2 min 10 s
  * left)" each time another twentieth of `total` work is done.
  */
 export function trainingProgress(

@@ -18,6 +18,7 @@ import {
   type RatingTable,
   RatingTableBuilder,
   selectRows,
+  type Snapshot,
   STAR_DEFAULTS,
   withContentOnlyFilms,
 } from '@filmfold/model';
@@ -186,13 +187,6 @@ export async function buildArtifacts(
   say(
     `Training on ${collaborative.length} ratings (${seed.source} + ${contributors} contributors); films with fewer than ${options.minRaters} raters come from their content.`,
   );
-  const pool = startTrainPool({ threads: options.threads, threadFile: trainThread });
-  const train = buildInteractions(
-    collaborative,
-    createIdIndex(collaborative.userIds),
-    createIdIndex(collaborative.movieIds),
-    pool.arena,
-  );
   const byId = new Map(seed.movies.map((m) => [m.id, m]));
   const tagsById = new Map<number, string[]>();
   for (const { movieId, tag } of seed.tags) {
@@ -208,19 +202,32 @@ export async function buildArtifacts(
     cast: details.get(id)?.cast ?? [],
     keywords: details.get(id)?.keywords ?? [],
   });
-  say(`Training on ${pool.threads} thread${pool.threads === 1 ? '' : 's'}.`);
-  const trained = await trainSharedModelOnPool(
-    pool,
-    train,
-    {
-      implicit: IMPLICIT_DEFAULTS,
-      stars: STAR_DEFAULTS,
-      content: { ...CONTENT_DEFAULTS, blend: 0 },
-    },
-    Array.from(train.items.ids, docOf),
-    `${seed.source} + ${contributors} contributors`,
-    { onProgress: say },
-  ).finally(() => pool.close());
+  // The ratings go straight into the pool's memory; the pool closes however training ends.
+  const pool = startTrainPool({ threads: options.threads, threadFile: trainThread });
+  let trained: Snapshot;
+  try {
+    const train = buildInteractions(
+      collaborative,
+      createIdIndex(collaborative.userIds),
+      createIdIndex(collaborative.movieIds),
+      pool.arena,
+    );
+    say(`Training on ${pool.threads} thread${pool.threads === 1 ? '' : 's'}.`);
+    trained = await trainSharedModelOnPool(
+      pool,
+      train,
+      {
+        implicit: IMPLICIT_DEFAULTS,
+        stars: STAR_DEFAULTS,
+        content: { ...CONTENT_DEFAULTS, blend: 0 },
+      },
+      Array.from(train.items.ids, docOf),
+      `${seed.source} + ${contributors} contributors`,
+      { onProgress: say },
+    );
+  } finally {
+    await pool.close();
+  }
   say(`Trained in ${(trained.training.trainMs / 1000).toFixed(1)} s.`);
   // Every other film of the catalog is placed by its content (fᵀW): on ml-latest-small this wins
   // back two thirds of the NDCG@10 that leaving them out costs (docs/evaluation.md).
