@@ -1,6 +1,11 @@
 // Runs in Node: part of `npm run bench`. Training, fold-in and scoring times of the shared model,
 // and snapshot sizes, on this machine.
-import { buildPersonModel, itemFacts, TRAINING_DEFAULTS } from '@filmfold/model/personal';
+import {
+  buildPersonModel,
+  itemFacts,
+  TRAINING_DEFAULTS,
+  trainPersonalWeights,
+} from '@filmfold/model/personal';
 import { fileURLToPath } from 'node:url';
 import {
   buildInteractions,
@@ -150,7 +155,7 @@ async function main(): Promise<void> {
   };
   const trainedTimes = Array.from(
     { length: 10 },
-    () => time(() => buildPersonModel(bigModel, facts, withFeedback)).ms,
+    () => time(() => buildPersonModel(bigModel, facts, withFeedback, trainPersonalWeights)).ms,
   );
   log(
     `| personal model, trained on feedback (same) | 10 | ${median(trainedTimes).toFixed(1)} ms | + tfjs, ${TRAINING_DEFAULTS.steps} Adam steps, CPU backend |`,

@@ -35,6 +35,41 @@ const MiB = 2 ** 20;
 /** Milliseconds since this page's navigation started, read inside the page. */
 const sinceNavigation = (page: Page) => page.evaluate(() => performance.now());
 
+/**
+ * The page's clock at the first animation frame where a status (role=status) reads `pattern`:
+ * checked every frame inside the page, so that the time is not that of Playwright's retries
+ * (which wait up to 500 ms between looks).
+ */
+async function statusShownAt(page: Page, pattern: RegExp, timeout = 120_000): Promise<number> {
+  const shown = await page.waitForFunction(
+    (source) => {
+      const read = new RegExp(source);
+      const statuses = Array.from(document.querySelectorAll('[role="status"]'));
+      return statuses.some((status) => read.test(status.textContent?.trim() ?? ''))
+        ? performance.now()
+        : 0;
+    },
+    pattern.source,
+    { polling: 'raf', timeout },
+  );
+  return (await shown.jsonValue()) as number;
+}
+
+/** The page's clock at the first frame where every one of the figure captions `captions` shows. */
+async function figuresShownAt(page: Page, captions: string[]): Promise<number> {
+  const shown = await page.waitForFunction(
+    (wanted) => {
+      const shownCaptions = Array.from(document.querySelectorAll('figure figcaption')).map((c) =>
+        c.textContent?.trim(),
+      );
+      return wanted.every((caption) => shownCaptions.includes(caption)) ? performance.now() : 0;
+    },
+    captions,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  return (await shown.jsonValue()) as number;
+}
+
 /** The page's JavaScript heap (CDP) and the renderer process's resident set (/proc). */
 async function heapOf(browser: Browser, page: Page, after: string) {
   const session = await page.context().newCDPSession(page);
@@ -87,12 +122,10 @@ async function rate(page: Page, count: number) {
   }, count);
 }
 
-async function browseReady(page: Page) {
+/** The page's clock when Browse is usable: the search box, and the count of films found. */
+async function browseReady(page: Page): Promise<number> {
   await page.locator('#film-search').waitFor({ timeout: 60_000 });
-  await page
-    .getByRole('status')
-    .filter({ hasText: /^[\d,]+ films?$/ })
-    .waitFor({ timeout: 60_000 });
+  return statusShownAt(page, /^[\d,]+ films?$/, 60_000);
 }
 
 async function oneDevice(browser: Browser, url: string): Promise<DeviceRun> {
@@ -123,19 +156,15 @@ async function oneDevice(browser: Browser, url: string): Promise<DeviceRun> {
   const heap = [await heapOf(browser, page, 'first visit')];
 
   await page.goto(`${url}/`);
-  await browseReady(page);
-  const offlineBrowseMs = await sinceNavigation(page);
+  const offlineBrowseMs = await browseReady(page);
   heap.push(await heapOf(browser, page, 'offline Browse'));
 
   const searches: number[] = [];
   for (const number of [4242, 31337, 777]) {
-    const typed = Date.now();
+    const typed = await sinceNavigation(page);
     await page.locator('#film-search').fill(`Synthetic Film ${number}`);
-    await page
-      .getByRole('status')
-      .filter({ hasText: `for “Synthetic Film ${number}”` })
-      .waitFor({ timeout: 60_000 });
-    searches.push(Date.now() - typed - TYPING_PAUSE_MS);
+    const found = await statusShownAt(page, new RegExp(`for “Synthetic Film ${number}”`), 60_000);
+    searches.push(found - typed - TYPING_PAUSE_MS);
   }
 
   const forYouMs: number[] = [];
@@ -148,36 +177,29 @@ async function oneDevice(browser: Browser, url: string): Promise<DeviceRun> {
   for (const count of RATED) {
     await rate(page, count);
     await page.goto(`${url}/for-you`);
-    await page
-      .getByRole('status')
-      .filter({ hasText: new RegExp(`picks from ${count.toLocaleString('en')} ratings`) })
-      .waitFor({ timeout: 120_000 })
-      .catch(async (error: unknown) => {
-        await page.screenshot({ path: 'device-bench-failure.png' });
-        const status = await page.getByRole('status').allTextContents();
-        throw new Error(
-          `For you with ${count} ratings did not show its picks (status: ${status.join(' | ')}; errors: ${problems.join(' | ')}; screenshot: device-bench-failure.png).`,
-          { cause: error },
-        );
-      });
-    forYouMs.push(await sinceNavigation(page));
+    const shown = await statusShownAt(
+      page,
+      new RegExp(`picks from ${count.toLocaleString('en')} ratings`),
+    ).catch(async (error: unknown) => {
+      await page.screenshot({ path: 'device-bench-failure.png' });
+      const status = await page.getByRole('status').allTextContents();
+      throw new Error(
+        `For you with ${count} ratings did not show its picks (status: ${status.join(' | ')}; errors: ${problems.join(' | ')}; screenshot: device-bench-failure.png).`,
+        { cause: error },
+      );
+    });
+    forYouMs.push(shown);
     heap.push(await heapOf(browser, page, `For you, ${count.toLocaleString('en')} ratings`));
   }
 
   await page.getByRole('link', { name: 'Browse' }).first().click();
   await browseReady(page);
-  const opened = Date.now();
+  const opened = await sinceNavigation(page);
   await page.getByRole('link', { name: 'For you' }).first().click();
-  await page
-    .getByRole('status')
-    .filter({ hasText: /picks from 2,000 ratings/ })
-    .waitFor({ timeout: 120_000 });
-  const forYouInAppMs = Date.now() - opened;
+  const forYouInAppMs = (await statusShownAt(page, /picks from 2,000 ratings/)) - opened;
 
   await page.goto(`${url}/taste`);
-  await page.getByRole('figure', { name: 'How you rate' }).waitFor({ timeout: 120_000 });
-  await page.getByRole('figure', { name: 'Your taste map' }).waitFor({ timeout: 120_000 });
-  const tasteMs = await sinceNavigation(page);
+  const tasteMs = await figuresShownAt(page, ['How you rate', 'Your taste map']);
   heap.push(await heapOf(browser, page, 'taste, 2,000 ratings'));
   await context.close();
   return {

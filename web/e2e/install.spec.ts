@@ -58,4 +58,25 @@ test('a device that goes offline right after its first visit still starts every 
     { timeout: 30_000 },
   );
   await expect(page.getByRole('article').first()).toBeVisible();
+
+  // Feedback trains the personal model, whose part (tfjs) the worker loads only then: offline too.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('filmfold');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction('ratings', 'readwrite');
+    tx.objectStore('ratings').put({ movieId: 1, rating: 4.5, ratedAt: new Date().toISOString() });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: /from 1 rating/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.getByRole('article').first().getByRole('button', { name: 'Good pick' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /tuned by your feedback/ })).toBeVisible({
+    timeout: 30_000,
+  });
 });

@@ -4,6 +4,7 @@
 // start it. This writes the workers' paths into the built service worker, in place of the
 // placeholder that src/service-worker.ts keeps for them, so that they are cached at install too.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PLACEHOLDER = '@@FILMFOLD_WORKERS@@';
@@ -11,12 +12,13 @@ const build = fileURLToPath(new URL('../build/', import.meta.url));
 const workersDir = `${build}_app/immutable/workers/`;
 const serviceWorker = `${build}service-worker.js`;
 
-const workers = readdirSync(workersDir)
+// The workers and the chunks they load later (tfjs, say), in the folders beneath.
+const workers = readdirSync(workersDir, { recursive: true, encoding: 'utf8' })
   .filter((name) => name.endsWith('.js'))
-  .map((name) => `/_app/immutable/workers/${name}`);
+  .map((name) => `/_app/immutable/workers/${name.split(sep).join('/')}`);
 if (workers.length === 0) throw new Error(`No worker bundles in ${workersDir}.`);
 const source = readFileSync(serviceWorker, 'utf8');
 if (!source.includes(PLACEHOLDER))
   throw new Error(`The built service worker has no ${PLACEHOLDER} to fill.`);
 writeFileSync(serviceWorker, source.replace(PLACEHOLDER, workers.join(',')));
-console.log(`The service worker precaches ${workers.length} worker bundles.`);
+console.log(`The service worker precaches ${workers.length} worker bundles and chunks.`);

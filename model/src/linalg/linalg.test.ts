@@ -46,6 +46,22 @@ describe('Cholesky', () => {
     // F = [[1, 2], [3, 4]]: FᵀF = [[10, 14], [14, 20]].
     expect(Array.from(gramian(Float32Array.of(1, 2, 3, 4), 2, 2))).toEqual([10, 14, 14, 20]);
   });
+
+  it('sums every row into the Gramian, four at a time and the rest one by one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 13 }), fc.integer({ min: 1, max: 6 }), (rows, k) => {
+        const random = mulberry32(rows * 31 + k);
+        const f = Float32Array.from({ length: rows * k }, () => random() - 0.5);
+        const g = gramian(f, rows, k);
+        for (let a = 0; a < k; a++)
+          for (let b = 0; b < k; b++) {
+            let sum = 0;
+            for (let r = 0; r < rows; r++) sum += f[r * k + a]! * f[r * k + b]!;
+            expect(g[a * k + b]).toBeCloseTo(sum, 12);
+          }
+      }),
+    );
+  });
 });
 
 describe('conjugateGradient', () => {

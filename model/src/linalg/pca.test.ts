@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../random';
+import { gramian } from './cholesky';
 import { principalComponents } from './pca';
 
 describe('principalComponents', () => {
@@ -20,5 +21,15 @@ describe('principalComponents', () => {
     const sign = Math.sign(map[0]! / (ts[0]! - meanT));
     for (let r = 0; r < rows; r++) expect(map[r * 2]! * sign).toBeCloseTo(ts[r]! - meanT, 1);
     for (let r = 0; r < rows; r++) expect(Math.abs(map[r * 2 + 1]!)).toBeLessThan(0.05);
+  });
+
+  it('maps the same from the vectors’ Gramian as from a pass over them', () => {
+    const random = mulberry32(5);
+    const rows = 300;
+    const k = 6;
+    const vectors = Float32Array.from({ length: rows * k }, (_, i) => random() + (i % k) * 0.3);
+    const fromRows = principalComponents(vectors, rows, k);
+    const fromGram = principalComponents(vectors, rows, k, 2, gramian(vectors, rows, k));
+    fromRows.forEach((value, i) => expect(fromGram[i]).toBeCloseTo(value, 4));
   });
 });

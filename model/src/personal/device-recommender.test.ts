@@ -4,9 +4,11 @@ import { IMPLICIT_DEFAULTS } from '../recommender/filmfold';
 import { trainSharedModel } from '../recommender/shared-model';
 import { twoTasteGroups } from '../recommender/test-data';
 import { itemFacts } from './features';
+import { trainPersonalWeights } from './personal-model';
 import {
   buildPersonModel,
   carriedBy,
+  hasTrainingFeedback,
   type PersonData,
   pickRecommendations,
   PRIOR_WEIGHTS,
@@ -83,13 +85,16 @@ describe('the device recommender', () => {
     });
     const top = before[0]!.movieId;
     const second = before[1]!.movieId;
-    const person = buildPersonModel(model, facts, {
+    const withFeedback = {
       ...dramaFan,
       feedback: [
-        { movieId: top, kind: 'not-for-me' },
-        { movieId: second, kind: 'hide' },
+        { movieId: top, kind: 'not-for-me' as const },
+        { movieId: second, kind: 'hide' as const },
       ],
-    });
+    };
+    expect(hasTrainingFeedback(withFeedback)).toBe(true);
+    expect(() => buildPersonModel(model, facts, withFeedback)).toThrow(/needs a trainer/);
+    const person = buildPersonModel(model, facts, withFeedback, trainPersonalWeights);
     expect(person.isTrained).toBe(true);
     expect(Array.from(person.weights)).not.toEqual(Array.from(PRIOR_WEIGHTS));
     const after = pickRecommendations(model, person, { count: 10 }).map((p) => p.movieId);

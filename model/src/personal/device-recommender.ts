@@ -12,7 +12,8 @@ import {
   personalFeatures,
   scoreWithWeights,
 } from './features';
-import { TRAINING_DEFAULTS, trainPersonalWeights } from './personal-model';
+import type { trainPersonalWeights } from './personal-model';
+import { TRAINING_DEFAULTS } from './training-params';
 
 /** Prior weights chosen on ml-latest-small's validation split (docs/evaluation.md). */
 export const PRIOR_WEIGHTS = Float32Array.from([1, 0.4, 0.8, 0, 0.3]);
@@ -52,14 +53,23 @@ function historyOf(model: DeviceModel, data: PersonData): History {
   };
 }
 
+/** trainPersonalWeights (personal-model.ts), passed in so that tfjs loads only where it trains. */
+export type WeightTrainer = typeof trainPersonalWeights;
+
+/** Whether `data` holds feedback that trains the weights: then buildPersonModel needs a trainer. */
+export const hasTrainingFeedback = (data: Pick<PersonData, 'feedback'>): boolean =>
+  data.feedback.some(({ kind }) => kind === 'helpful' || kind === 'not-for-me');
+
 /**
- * Builds the person's model. Feedback trains the weights at once: films marked helpful (and the
- * latest films they loved) should rank above unrated films and above films marked "not for me".
+ * Builds the person's model. Feedback trains the weights at once (with `train`, required when
+ * hasTrainingFeedback): films marked helpful (and the latest films they loved) should rank above
+ * unrated films and above films marked "not for me".
  */
 export function buildPersonModel(
   model: DeviceModel,
   facts: ItemFacts,
   data: PersonData,
+  train?: WeightTrainer,
 ): PersonModel {
   const history = historyOf(model, data);
   const folded = foldIn(model.space, history);
@@ -78,13 +88,14 @@ export function buildPersonModel(
   let weights: Float32Array = PRIOR_WEIGHTS.slice();
   const isTrained = helpful.length + notForMe.length > 0;
   if (isTrained) {
+    if (!train) throw new RangeError('buildPersonModel: feedback to learn from needs a trainer.');
     const loved: number[] = [];
     for (let e = history.items.length - 1; e >= 0 && loved.length < 10; e--) {
       if (history.ratings[e]! >= 4) loved.push(history.items[e]!);
     }
     const unrated = Uint8Array.from(excluded, (x) => (x ? 0 : 1));
     for (const item of helpful) unrated[item] = 0;
-    weights = trainPersonalWeights(
+    weights = train(
       features,
       [...helpful, ...loved],
       unrated,

@@ -2,5 +2,6 @@
 // the package's main entry so that pages that only need schemas never load tfjs.
 export * from './features';
 export * from './personal-model';
+export * from './training-params';
 export * from './personal-specs';
 export * from './device-recommender';

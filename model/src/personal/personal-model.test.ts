@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../random';
 import { NUM_FEATURES } from './features';
-import { TRAINING_DEFAULTS, trainPersonalWeights } from './personal-model';
+import { trainPersonalWeights } from './personal-model';
+import { TRAINING_DEFAULTS } from './training-params';
 
 /** 200 films with random features; the person likes the films where feature 2 is high. */
 function person() {

@@ -3,25 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32 } from '../random';
 import { NUM_FEATURES } from './features';
-
-export interface TrainingParams {
-  /** Optimiser steps; 0 keeps the prior. */
-  steps: number;
-  learningRate: number;
-  /** Strength of the pull toward the prior weights (L2 on the difference). */
-  pull: number;
-  /** Unrated films sampled against each liked one. */
-  negativesPerPositive: number;
-  seed: number;
-}
-
-export const TRAINING_DEFAULTS: TrainingParams = {
-  steps: 40,
-  learningRate: 0.05,
-  pull: 0.3,
-  negativesPerPositive: 20,
-  seed: 11,
-};
+import type { TrainingParams } from './training-params';
 
 /**
  * The CPU backend runs everywhere (Node for the evaluation, the worker in the browser) and is

@@ -17,7 +17,8 @@ import {
   personalFeatures,
   scoreWithWeights,
 } from './features';
-import { TRAINING_DEFAULTS, trainPersonalWeights } from './personal-model';
+import { trainPersonalWeights } from './personal-model';
+import { TRAINING_DEFAULTS } from './training-params';
 
 /** Ratings at or below this are films the person did not like: negatives for their model. */
 const DISLIKED_AT_MOST = 2.5;

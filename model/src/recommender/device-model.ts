@@ -20,7 +20,11 @@ export interface DeviceModel {
   indexOf(movieId: number): number;
 }
 
-export function prepareDeviceModel(snapshot: Snapshot): DeviceModel {
+/**
+ * `gramian`: the item factors' Gramian as an earlier call computed it (`space.gram`), kept by a
+ * device with the snapshot so that it is not summed again over every film at each start.
+ */
+export function prepareDeviceModel(snapshot: Snapshot, gramian?: Float64Array): DeviceModel {
   const positions = new Map<number, number>();
   snapshot.movieIds.forEach((id, i) => positions.set(id, i));
   return {
@@ -29,6 +33,7 @@ export function prepareDeviceModel(snapshot: Snapshot): DeviceModel {
       snapshot.implicit.factors,
       snapshot.implicit.params.factors,
       snapshot.implicit.params,
+      gramian,
     ),
     indexOf: (movieId) => positions.get(movieId) ?? -1,
   };

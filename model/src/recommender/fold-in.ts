@@ -17,9 +17,12 @@ export function prepareItemSpace(
   factors: Float32Array,
   k: number,
   params: ImplicitParams,
+  gram?: Float64Array,
 ): ItemSpace {
   const numItems = factors.length / k;
-  return { k, numItems, factors, gram: gramian(factors, numItems, k), params };
+  if (gram && gram.length !== k * k)
+    throw new RangeError(`prepareItemSpace: a Gramian of ${k} x ${k} was expected.`);
+  return { k, numItems, factors, gram: gram ?? gramian(factors, numItems, k), params };
 }
 
 /** One user's ratings in the item space's dense indices, columns as typed arrays. */

@@ -175,8 +175,14 @@ export function encodeSnapshot(snapshot: Snapshot, quantization: Quantization): 
 /**
  * Decodes and verifies a snapshot. Throws a SnapshotError that says what is wrong: not a
  * snapshot, a format version this code does not read, a checksum mismatch, or a malformed layout.
+ * `isDigestChecked`: the caller has already checked the bytes' SHA-256 against the digest it was
+ * published with (a device does, with the platform's native hashing, some 80 ms faster at 62,000
+ * films than this file's JavaScript SHA-256); the embedded checksum is then not computed again.
  */
-export function decodeSnapshot(bytes: Uint8Array): Snapshot {
+export function decodeSnapshot(
+  bytes: Uint8Array,
+  { isDigestChecked = false }: { isDigestChecked?: boolean } = {},
+): Snapshot {
   if (bytes.length < PAYLOAD_AT + 4 || MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new SnapshotError('This file is not a Filmfold model snapshot.');
   }
@@ -192,7 +198,7 @@ export function decodeSnapshot(bytes: Uint8Array): Snapshot {
     );
   }
   const expected = bytes.subarray(HASH_AT, PAYLOAD_AT);
-  const actual = sha256(bytes.subarray(PAYLOAD_AT));
+  const actual = isDigestChecked ? expected : sha256(bytes.subarray(PAYLOAD_AT));
   if (actual.some((b, i) => b !== expected[i])) {
     throw new SnapshotError(
       'This model snapshot is damaged: its SHA-256 checksum does not match its contents.',

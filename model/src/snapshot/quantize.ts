@@ -52,6 +52,17 @@ export function encodeMatrix(
   }
 }
 
+let halves: Float32Array | null = null;
+
+/**
+ * The value of every float16 bit pattern (256 KiB, made on first use): a look-up per number
+ * decodes a snapshot's factors about ten times faster than computing each.
+ */
+function halfValues(): Float32Array {
+  halves ??= Float32Array.from({ length: 0x10000 }, (_, bits) => fromHalf(bits));
+  return halves;
+}
+
 /** Reads a rows x cols matrix written by encodeMatrix back into float32. */
 export function decodeMatrix(
   view: DataView,
@@ -65,10 +76,12 @@ export function decodeMatrix(
     case 'float32':
       for (let i = 0; i < values.length; i++) values[i] = view.getFloat32(offset + 4 * i, true);
       break;
-    case 'float16':
+    case 'float16': {
+      const table = halfValues();
       for (let i = 0; i < values.length; i++)
-        values[i] = fromHalf(view.getUint16(offset + 2 * i, true));
+        values[i] = table[view.getUint16(offset + 2 * i, true)]!;
       break;
+    }
     case 'int8': {
       const data = offset + rows * 4;
       for (let r = 0; r < rows; r++) {

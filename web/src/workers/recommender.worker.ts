@@ -1,5 +1,6 @@
-// Runs in a Web Worker. The person's recommender: loads the model snapshot and the catalog from
-// IndexedDB, folds in their ratings, trains on their feedback (tfjs), scores, filters, explains.
+// Runs in a Web Worker. The person's recommender: loads the model snapshot and the catalog's
+// columns from IndexedDB, folds in their ratings, trains on their feedback (tfjs), scores,
+// filters, explains.
 import {
   decodeSnapshot,
   type DeviceModel,
@@ -8,6 +9,7 @@ import {
   predictedStars,
   prepareDeviceModel,
   principalComponents,
+  SnapshotError,
 } from '@filmfold/model';
 import {
   AskCatalog,
@@ -24,14 +26,17 @@ import {
   buildPersonModel,
   type Carrier,
   carriedBy,
+  hasTrainingFeedback,
   itemFacts,
   itemSimilarityTo,
   type ItemFacts,
   type PersonModel,
   pickRecommendations,
   similarFilms,
-} from '@filmfold/model/personal';
+} from '@filmfold/model/device';
 import * as Comlink from 'comlink';
+import { factsOf } from '$lib/catalog/catalog-columns';
+import { sha256Hex } from '$lib/catalog/sha256';
 import { FilmfoldDb } from '$lib/db/database';
 import { getSetting } from '$lib/db/settings';
 
@@ -53,30 +58,62 @@ interface Loaded {
 }
 
 let loaded: Loaded | null = null;
+let loading: { version: string; done: Promise<Loaded> } | null = null;
 let person: { signature: string; model: PersonModel } | null = null;
 
-/** The snapshot and catalog as stored, decoded once per version. */
+/** The snapshot and catalog as stored, decoded once per version, however many ask at once. */
 async function current(): Promise<Loaded> {
-  const [snapshot, catalog] = await Promise.all([
-    db.snapshots.get('model'),
-    db.snapshots.get('catalog'),
-  ]);
-  if (!snapshot?.data || !catalog)
-    throw new NoModelError('No model is installed on this device yet.');
-  const version = `${snapshot.version}/${catalog.version}`;
+  const [modelRow, catalogRow] = await db.snapshots.bulkGet(['model', 'catalog']);
+  if (!modelRow || !catalogRow) throw new NoModelError('No model is installed on this device yet.');
+  const version = `${modelRow.version}/${catalogRow.version}`;
   if (loaded?.version === version) return loaded;
-  const model = prepareDeviceModel(decodeSnapshot(snapshot.data));
-  const films = new Map((await db.films.toArray()).map((film) => [film.id, film]));
-  const rows = Array.from(model.snapshot.movieIds, (id) => films.get(id));
+  if (loading?.version !== version) {
+    const done = load().finally(() => {
+      if (loading?.done === done) loading = null;
+    });
+    loading = { version, done };
+  }
+  return loading.done;
+}
+
+async function load(): Promise<Loaded> {
+  // Rows and bytes in one transaction: an install in between cannot pair one's version with the
+  // other's bytes.
+  const [rows, data] = await db.transaction('r', db.snapshots, db.snapshotData, () =>
+    Promise.all([
+      db.snapshots.bulkGet(['model', 'catalog']),
+      db.snapshotData.bulkGet(['model', 'catalog-columns', 'model-gramian']),
+    ]),
+  );
+  const [modelRow, catalogRow] = rows;
+  const [model, catalog, gramian] = data;
+  if (!modelRow || !catalogRow || model?.kind !== 'model' || catalog?.kind !== 'catalog-columns')
+    throw new NoModelError('No model is installed on this device yet.');
+  const version = `${modelRow.version}/${catalogRow.version}`;
+  const sha256 = modelRow.sha256;
+  // The stored bytes are the ones verified at download; checked again natively, in case the
+  // storage damaged them. Damaged, they are forgotten, so that the next start downloads them.
+  if ((await sha256Hex(model.bytes)) !== sha256) {
+    await db.snapshots.delete('model');
+    throw new SnapshotError(
+      'The model stored on this device is damaged; it is downloaded again when you are online.',
+    );
+  }
+  const decoded = decodeSnapshot(model.bytes, { isDigestChecked: true });
+  const kept = gramian?.kind === 'model-gramian' && gramian.sha256 === sha256 ? gramian : null;
+  const prepared = prepareDeviceModel(decoded, kept?.gramian);
+  // Kept for the next start: summing it over every film is the slowest step of loading.
+  if (!kept)
+    db.snapshotData
+      .put({ kind: 'model-gramian', sha256, gramian: prepared.space.gram })
+      .catch((err: unknown) => console.warn('Keeping the model’s Gramian failed:', err));
+  const films = factsOf(catalog.columns, prepared.snapshot.movieIds);
   loaded = {
     version,
-    model,
-    facts: itemFacts(
-      rows.map((film) => ({ year: film?.year ?? null, genres: film?.genres ?? [] })),
-      Float32Array.from(model.snapshot.itemCounts),
-    ),
-    genresOf: rows.map((film) => film?.genres ?? []),
-    years: rows.map((film) => film?.year ?? null),
+    model: prepared,
+    facts: itemFacts(films, Float32Array.from(prepared.snapshot.itemCounts)),
+    genresOf: films.map((film) => film.genres),
+    years: films.map((film) => film.year),
     askCatalog: null,
   };
   person = null;
@@ -144,7 +181,11 @@ async function personModel(state: Loaded): Promise<PersonModel> {
     feedback.map((f) => [f.movieId, f.kind]),
   ]);
   if (person?.signature === signature) return person.model;
-  const model = buildPersonModel(state.model, state.facts, { ratings, feedback });
+  // tfjs loads only once there is feedback to learn from.
+  const train = hasTrainingFeedback({ feedback })
+    ? (await import('@filmfold/model/training')).trainPersonalWeights
+    : undefined;
+  const model = buildPersonModel(state.model, state.facts, { ratings, feedback }, train);
   person = { signature, model };
   return model;
 }
@@ -184,6 +225,17 @@ export interface MapPoint {
 let mapOf: { version: string; coordinates: Float32Array } | null = null;
 
 const api = {
+  /** Loads the installed model now, so that the first request finds it ready. */
+  async prepare(): Promise<boolean> {
+    try {
+      await current();
+      return true;
+    } catch (err) {
+      if (err instanceof NoModelError) return false;
+      throw err;
+    }
+  },
+
   async forYou(request: ForYouRequest): Promise<ForYouResult> {
     const state = await current();
     const me = await personModel(state);
@@ -241,7 +293,10 @@ const api = {
     const me = await personModel(state);
     const { factors, numItems, k } = state.model.space;
     if (mapOf?.version !== state.version) {
-      mapOf = { version: state.version, coordinates: principalComponents(factors, numItems, k) };
+      mapOf = {
+        version: state.version,
+        coordinates: principalComponents(factors, numItems, k, 2, state.model.space.gram),
+      };
     }
     const coordinates = mapOf.coordinates;
     const point = (item: number, kind: MapPoint['kind'], rating: number | null): MapPoint => ({

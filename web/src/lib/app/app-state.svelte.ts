@@ -1,7 +1,7 @@
-// Runs in the browser. The app's shared state: the open database, the catalog in memory, and the
-// first-run download.
-import type { CatalogMovie } from '@filmfold/model';
+// Runs in the browser. The app's shared state: the open database, the installed catalog (its
+// films read as pages show them), and the first-run download.
 import { apiClient } from '$lib/api/client';
+import { FilmStore } from '$lib/catalog/film-store.svelte';
 import { type DownloadProgress, installLatestSnapshots } from '$lib/catalog/snapshot-download';
 import type { FilmfoldDb } from '$lib/db/database';
 import { openDeviceDb } from '$lib/db/device-db';
@@ -17,8 +17,10 @@ export type InstallState =
 class AppState {
   db: FilmfoldDb | null = $state.raw(null);
   storageError: string | null = $state(null);
-  /** Every film of the installed catalog, by id. */
-  films: ReadonlyMap<number, CatalogMovie> = $state.raw(new Map());
+  /** The installed catalog's films, by id, as pages ask for them. */
+  readonly films = new FilmStore();
+  /** How many films the installed catalog has. */
+  filmCount = $state(0);
   catalogVersion: string | null = $state(null);
   install: InstallState = $state({ state: 'idle' });
   hasStarted = $state(false);
@@ -41,7 +43,7 @@ class AppState {
     }
     this.db = opened.db;
     this.hasSeenStart = (await getSetting(opened.db, 'hasSeenStart')) === true;
-    await this.loadFilms();
+    await this.openCatalog();
     this.hasStarted = true;
     // First run downloads in the foreground; later a newer catalog comes in the background.
     await this.installLatest({ isBackground: this.isCatalogReady });
@@ -65,7 +67,9 @@ class AppState {
         if (outcome.isUpdated) {
           // Before the films appear, so that the welcome comes first, not after a glimpse of Browse.
           if (!isBackground) this.isFirstInstall = true;
-          await this.loadFilms();
+          await this.openCatalog();
+          // A newcomer browses next: the catalog worker reads the films meanwhile.
+          if (!isBackground) void catalogWorker().prepare();
           if (isBackground) toasts.show('A newer catalog was installed.');
         }
       } else {
@@ -103,15 +107,14 @@ class AppState {
     window.addEventListener('online', retry, { once: true });
   }
 
-  private async loadFilms(): Promise<void> {
+  private async openCatalog(): Promise<void> {
     const db = this.db;
     if (!db) return;
     const snapshot = await db.snapshots.get('catalog');
     if (!snapshot) return;
-    const films = await db.films.toArray();
-    this.films = new Map(films.map((film) => [film.id, film]));
+    this.films.reset(db);
+    this.filmCount = await db.films.count();
     this.catalogVersion = snapshot.version;
-    void catalogWorker().prepare();
   }
 }
 

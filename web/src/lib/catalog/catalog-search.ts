@@ -8,13 +8,15 @@ import {
   matchesFilters,
   type Sort,
 } from './catalog-query';
+import { communityGenreCounts } from '../taste/stats';
 
 /**
- * An index of titles, alternate titles, tags, directors and cast (accents folded, so "amelie"
- * finds "Amélie"), and the films it was built from.
+ * The catalog's films, filtered and sorted, and an index of titles, alternate titles, tags,
+ * directors and cast (accents folded, so "amelie" finds "Amélie"). The index is built on the first
+ * search with words (or by `prepareText`), a chunk at a time, so that browsing never waits for it.
  */
 export class CatalogSearch {
-  private readonly index: MiniSearch<CatalogMovie>;
+  private index: Promise<MiniSearch<CatalogMovie>> | null = null;
   private readonly films: CatalogMovie[];
   private readonly byId: Map<number, CatalogMovie>;
   private readonly sorted = new Map<Sort, CatalogMovie[]>();
@@ -22,29 +24,41 @@ export class CatalogSearch {
   constructor(films: CatalogMovie[]) {
     this.films = films;
     this.byId = new Map(films.map((film) => [film.id, film]));
+  }
 
-    this.index = new MiniSearch<CatalogMovie>({
-      fields: ['title', 'alternateTitles', 'tags', 'directors', 'cast'],
-      extractField: (film, field) => {
-        const value = film[field as keyof CatalogMovie];
-        // The id field too passes through here: it must stay a number.
-        return Array.isArray(value) ? value.join(' ') : (value as string);
-      },
-      processTerm: (term) => foldName(term) || null,
-      searchOptions: {
-        prefix: true,
-        // Typo tolerance grows with the word: none up to 3 letters, then 1 edit, and 2 from 5
-        // letters on (a swapped pair, "stroy", is two edits).
-        fuzzy: (term) => (term.length < 4 ? false : term.length < 5 ? 1 : 2),
-        boost: { title: 3, alternateTitles: 2, directors: 2 },
-        combineWith: 'AND',
-      },
-    });
-    this.index.addAll(films);
+  /** Builds the text index now, if not built yet; resolves once it is ready. */
+  async prepareText(): Promise<void> {
+    await this.textIndex();
+  }
+
+  private textIndex(): Promise<MiniSearch<CatalogMovie>> {
+    this.index ??= (async () => {
+      const index = new MiniSearch<CatalogMovie>({
+        fields: ['title', 'alternateTitles', 'tags', 'directors', 'cast'],
+        extractField: (film, field) => {
+          const value = film[field as keyof CatalogMovie];
+          // The id field too passes through here: it must stay a number.
+          return Array.isArray(value) ? value.join(' ') : (value as string);
+        },
+        processTerm: (term) => foldName(term) || null,
+        searchOptions: {
+          prefix: true,
+          // Typo tolerance grows with the word: none up to 3 letters, then 1 edit, and 2 from 5
+          // letters on (a swapped pair, "stroy", is two edits).
+          fuzzy: (term) => (term.length < 4 ? false : term.length < 5 ? 1 : 2),
+          boost: { title: 3, alternateTitles: 2, directors: 2 },
+          combineWith: 'AND',
+        },
+      });
+      // In chunks, yielding between them, so that queries without words are answered meanwhile.
+      await index.addAllAsync(this.films, { chunkSize: 2000 });
+      return index;
+    })();
+    return this.index;
   }
 
   /** Ids of the films that match `query`, in its order. */
-  run(query: CatalogQuery, ratedIds: ReadonlySet<number>): number[] {
+  async run(query: CatalogQuery, ratedIds: ReadonlySet<number>): Promise<number[]> {
     if (!query.text) {
       // Without a text the order does not depend on the query: filter a list sorted once.
       return this.sortedBy(query.sort)
@@ -53,7 +67,7 @@ export class CatalogSearch {
     }
     const relevance = new Map<number, number>();
     const candidates: CatalogMovie[] = [];
-    for (const hit of this.index.search(query.text)) {
+    for (const hit of (await this.textIndex()).search(query.text)) {
       const film = this.byId.get(hit.id as number);
       if (!film) continue;
       // A well-known film outranks an obscure one with a similar title match.
@@ -64,6 +78,11 @@ export class CatalogSearch {
       .filter((film) => matchesFilters(film, query, ratedIds))
       .sort(compareFilms(query.sort, relevance))
       .map((film) => film.id);
+  }
+
+  /** Community ratings per genre, over every film. */
+  genreCounts(): Map<string, number> {
+    return communityGenreCounts(this.films);
   }
 
   /** Every film in `sort` order, sorted on first use and kept. */
@@ -78,18 +97,34 @@ export class CatalogSearch {
 
   /** Directors and actors across the catalog, most credited first, for the person filter. */
   topPeople(limit: number): string[] {
-    return mostCommon(
-      this.films.map((film) => new Set([...(film.directors ?? []), ...(film.cast ?? [])])),
-      limit,
+    return this.remembered(`people ${limit}`, () =>
+      mostCommon(
+        this.films.map((film) => new Set([...(film.directors ?? []), ...(film.cast ?? [])])),
+        limit,
+      ),
     );
   }
 
   /** Tags across the catalog, most used first, for the tag filter's suggestions. */
   topTags(limit: number): string[] {
-    return mostCommon(
-      this.films.map((film) => film.tags),
-      limit,
+    return this.remembered(`tags ${limit}`, () =>
+      mostCommon(
+        this.films.map((film) => film.tags),
+        limit,
+      ),
     );
+  }
+
+  private readonly counted = new Map<string, string[]>();
+
+  /** Counted over every film once, and kept: Browse asks each time it opens. */
+  private remembered(key: string, count: () => string[]): string[] {
+    let values = this.counted.get(key);
+    if (!values) {
+      values = count();
+      this.counted.set(key, values);
+    }
+    return values;
   }
 }
 

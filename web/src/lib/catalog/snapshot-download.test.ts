@@ -77,8 +77,10 @@ describe('installLatestSnapshots against a server with a published model', () =>
     expect(progress.map((p) => p.phase).at(-1)).toBe('storing');
     expect(await db.films.count()).toBe(31);
     expect((await db.films.get(1))!.ratingHistogram).toHaveLength(10);
-    const model = await db.snapshots.get('model');
-    expect(model!.data!.byteLength).toBe(manifest.model.bytes);
+    const model = await db.snapshotData.get('model');
+    expect(model?.kind === 'model' && model.bytes.byteLength).toBe(manifest.model.bytes);
+    const columns = await db.snapshotData.get('catalog-columns');
+    expect(columns?.kind === 'catalog-columns' && columns.columns.movieIds.length).toBe(31);
 
     expect(await installLatestSnapshots(db, client())).toMatchObject({
       ok: true,
@@ -99,6 +101,7 @@ describe('installLatestSnapshots against a server with a published model', () =>
     expect(outcome).toMatchObject({ ok: false, reason: 'corrupt' });
     expect((await db.films.toArray()).map((f) => f.title)).toEqual(['Kept']);
     expect(await db.snapshots.count()).toBe(0);
+    expect(await db.snapshotData.count()).toBe(0);
   });
 
   it('calls a download cut short "interrupted", not corrupt, and starts again next time', async () => {
@@ -124,6 +127,7 @@ describe('installLatestSnapshots against a server with a published model', () =>
       reason: 'interrupted',
     });
     expect(await db.snapshots.count()).toBe(0);
+    expect(await db.snapshotData.count()).toBe(0);
     expect(await installLatestSnapshots(db, client())).toMatchObject({ ok: true, isUpdated: true });
   });
 });

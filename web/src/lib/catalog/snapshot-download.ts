@@ -1,8 +1,11 @@
 // Runs in the browser. Fetches the published catalog and model snapshot once, checks each
-// against the manifest's sha256, and stores both in one transaction.
+// against the manifest's sha256, and stores both in one transaction (with the catalog's columns
+// for the recommender, catalog-columns.ts).
 import { type ArtifactInfo, catalogSchema, manifestSchema } from '@filmfold/model';
 import { type ApiClient, NetworkError } from '$lib/api/client';
 import type { FilmfoldDb, SnapshotRow } from '$lib/db/database';
+import { catalogColumns } from './catalog-columns';
+import { sha256Hex } from './sha256';
 
 export interface DownloadProgress {
   phase: 'checking' | 'downloading' | 'verifying' | 'storing';
@@ -51,11 +54,6 @@ async function readWithProgress(res: Response, onBytes: (n: number) => void): Pr
     at += chunk.byteLength;
   }
   return bytes;
-}
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 async function gunzipText(bytes: Uint8Array): Promise<string> {
@@ -163,22 +161,23 @@ export async function installLatestSnapshots(
 
   onProgress({ phase: 'storing', receivedBytes, totalBytes });
   const storedAt = new Date().toISOString();
-  const row = (kind: SnapshotRow['kind'], info: ArtifactInfo, data?: Uint8Array): SnapshotRow => ({
+  const row = (kind: SnapshotRow['kind'], info: ArtifactInfo): SnapshotRow => ({
     kind,
     version: info.version,
     sha256: info.sha256,
     bytes: info.bytes,
     storedAt,
-    ...(data ? { data } : {}),
   });
   try {
-    await db.transaction('rw', db.films, db.snapshots, async () => {
+    await db.transaction('rw', db.films, db.snapshots, db.snapshotData, async () => {
       await db.films.clear();
       await db.films.bulkPut(catalog.data.movies);
-      await db.snapshots.bulkPut([
-        row('catalog', manifest.catalog),
-        row('model', manifest.model, modelBytes),
+      await db.snapshotData.delete('model-gramian');
+      await db.snapshotData.bulkPut([
+        { kind: 'model', bytes: modelBytes },
+        { kind: 'catalog-columns', columns: catalogColumns(catalog.data.movies) },
       ]);
+      await db.snapshots.bulkPut([row('catalog', manifest.catalog), row('model', manifest.model)]);
     });
   } catch (err) {
     if (isQuotaError(err)) {

@@ -11,6 +11,7 @@ import type {
   ViewingEntry,
   WatchlistEntry,
 } from '@filmfold/model';
+import { type CatalogColumns, catalogColumns } from '$lib/catalog/catalog-columns';
 
 /** The newest clock seen for a synced record, kept for deletions too (tombstones). */
 export interface CellClock {
@@ -47,15 +48,25 @@ export interface OutboxEntry {
   refusal?: string;
 }
 
-/** A stored snapshot: what the manifest said, and for the model its bytes. */
+/** A stored snapshot: what the manifest said (what it holds is in `snapshotData`). */
 export interface SnapshotRow {
   kind: 'catalog' | 'model';
   version: string;
   sha256: string;
   bytes: number;
   storedAt: string;
-  data?: Uint8Array;
 }
+
+/**
+ * What the installed snapshots hold beyond the films: the model's bytes, and the catalog's columns
+ * for the recommender. Apart from `snapshots`, so that checking which version is installed never
+ * reads megabytes.
+ */
+export type SnapshotData =
+  | { kind: 'model'; bytes: Uint8Array }
+  | { kind: 'catalog-columns'; columns: CatalogColumns }
+  /** The item factors' Gramian, kept by the recommender the first time it loads the model. */
+  | { kind: 'model-gramian'; sha256: string; gramian: Float64Array };
 
 /** One exchange with Ask, kept on this device only (never synced), until the person clears it. */
 export interface AskTurn {
@@ -90,6 +101,7 @@ export class FilmfoldDb extends Dexie {
   serverClocks!: Table<ServerClock, [string, string, string]>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   snapshots!: EntityTable<SnapshotRow, 'kind'>;
+  snapshotData!: Table<SnapshotData, SnapshotData['kind']>;
   settings!: EntityTable<SettingRow, 'key'>;
   askHistory!: EntityTable<AskTurn, 'id'>;
 
@@ -138,6 +150,23 @@ export class FilmfoldDb extends Dexie {
       });
     // Ask's conversation history, on this device only.
     this.version(6).stores({ askHistory: '++id' });
+    // The model's bytes leave the snapshot row, and the catalog gets the recommender's columns.
+    this.version(7)
+      .stores({ snapshotData: 'kind' })
+      .upgrade(async (tx) => {
+        const model = (await tx.table('snapshots').get('model')) as
+          (SnapshotRow & { data?: Uint8Array }) | undefined;
+        if (model?.data) {
+          await tx.table('snapshotData').put({ kind: 'model', bytes: model.data });
+          delete model.data;
+          await tx.table('snapshots').put(model);
+        }
+        const films = (await tx.table('films').toArray()) as CatalogMovie[];
+        if (films.length)
+          await tx
+            .table('snapshotData')
+            .put({ kind: 'catalog-columns', columns: catalogColumns(films) });
+      });
   }
 
   /** The device's wall clock; tests give each simulated device its own, skewed and drifting. */

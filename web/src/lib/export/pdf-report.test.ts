@@ -1,6 +1,11 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { ratingDistribution, reviewYears, yearInReview } from '$lib/taste/stats';
+import {
+  communityGenreCounts,
+  ratingDistribution,
+  reviewYears,
+  yearInReview,
+} from '$lib/taste/stats';
 import { buildReport, REPORT_SECTIONS, type ReportData } from './pdf-report';
 import { reportData } from './report-data';
 
@@ -135,7 +140,7 @@ describe('the PDF report', () => {
         timeZone,
       },
       activity,
-      catalog,
+      { films: catalog, genreCounts: communityGenreCounts(catalog.values()) },
       [],
     );
     // The taste page's own numbers for this history.

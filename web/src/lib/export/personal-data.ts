@@ -51,6 +51,12 @@ export async function exportPersonalData(
   };
 }
 
+/** Every film an export names, for the titles and ids the CSV files write beside them. */
+export function exportedMovieIds(data: PersonalExport): number[] {
+  const { ratings, watchlist, favourites, viewings, feedback } = data;
+  return [...ratings, ...watchlist, ...favourites, ...viewings, ...feedback].map((r) => r.movieId);
+}
+
 export type ImportOutcome = { ok: true; records: number } | { ok: false; message: string };
 
 /** Changes per transaction while importing, so a large file shows progress and stays responsive. */

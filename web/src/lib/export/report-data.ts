@@ -1,9 +1,10 @@
 // Runs in browser and Node. What goes into the PDF report, from the person's records and the
 // catalog, through the same statistics the taste page shows: one definition of every number.
-import type { CatalogMovie, WatchlistEntry } from '@filmfold/model';
+import type { WatchlistEntry } from '@filmfold/model';
 import { localDay } from '$lib/taste/local-dates';
 import {
   type Activity,
+  type Films,
   genreStats,
   peopleStats,
   ratingDistribution,
@@ -12,10 +13,12 @@ import {
 } from '$lib/taste/stats';
 import type { ReportData, ReportSection } from './pdf-report';
 
-type Films = ReadonlyMap<
-  number,
-  Pick<CatalogMovie, 'title' | 'year' | 'genres' | 'ratingCount' | 'directors' | 'cast'>
->;
+/** The catalog as the report reads it: the films it names, and everyone's ratings per genre. */
+export interface ReportCatalog {
+  films: Films;
+  /** communityGenreCounts of the whole catalog. */
+  genreCounts: ReadonlyMap<string, number>;
+}
 
 export interface ReportRequest {
   title: string;
@@ -35,7 +38,7 @@ export type ReportPicks = { movieId: number; because: number[]; predictedStars: 
 export function reportData(
   request: ReportRequest,
   activity: Activity & { watchlist: readonly WatchlistEntry[] },
-  films: Films,
+  { films, genreCounts }: ReportCatalog,
   picks: ReportPicks,
   posters: ReportData['posters'] = new Map(),
 ): ReportData {
@@ -78,7 +81,7 @@ export function reportData(
     historyRange: { from: request.from || null, to: request.to || null },
     viewingCount: viewings.length,
     distribution: ratingDistribution(ratings),
-    genres: genreStats(ratings, films),
+    genres: genreStats(ratings, films, genreCounts),
     directors: peopleStats(ratings, films, 'directors'),
     review:
       newestYear === undefined ? null : yearInReview(newestYear, activity, films, request.timeZone),

@@ -4,6 +4,7 @@ import { localDay, weekStart } from './local-dates';
 import {
   type Activity,
   activity,
+  communityGenreCounts,
   decadeStats,
   genreStats,
   peopleStats,
@@ -17,6 +18,7 @@ const films = new Map([
   [3, { title: 'Alien', year: 1979, genres: ['Horror', 'Sci-Fi'], ratingCount: 150 }],
   [4, { title: 'Unknown year', year: null, genres: [], ratingCount: 0 }],
 ]);
+const community = communityGenreCounts(films.values());
 const rating = (movieId: number, stars: number, ratedAt: string): Rating => ({
   movieId,
   rating: stars,
@@ -42,7 +44,7 @@ const of = (
 describe('with no history', () => {
   it('every statistic is empty, not an error', () => {
     expect(ratingDistribution([])).toEqual({ counts: new Array(10).fill(0), total: 0, mean: null });
-    expect(genreStats([], films)).toEqual([]);
+    expect(genreStats([], films, community)).toEqual([]);
     expect(decadeStats([], films)).toEqual([]);
     expect(activity([], [], 'month', 'UTC')).toEqual([]);
     expect(yearInReview(2024, of([]), films, 'UTC')).toEqual({
@@ -63,7 +65,7 @@ describe('with one rating', () => {
   it('counts it once everywhere', () => {
     expect(ratingDistribution(one)).toMatchObject({ total: 1, mean: 4.5 });
     expect(ratingDistribution(one).counts[8]).toBe(1);
-    expect(genreStats(one, films)).toEqual([
+    expect(genreStats(one, films, community)).toEqual([
       { genre: 'Action', count: 1, mean: 4.5, share: 0.5, communityShare: 100 / 600 },
       { genre: 'Crime', count: 1, mean: 4.5, share: 0.5, communityShare: 100 / 600 },
     ]);
@@ -86,7 +88,7 @@ describe('ties', () => {
       rating(1, 4, '2024-01-01T10:00:00Z'),
       rating(3, 5, '2024-01-03T10:00:00Z'),
     ];
-    expect(genreStats(tied, films).map((g) => g.genre)).toEqual([
+    expect(genreStats(tied, films, community).map((g) => g.genre)).toEqual([
       'Action',
       'Comedy',
       'Crime',

@@ -3,10 +3,12 @@
 import type { CatalogMovie, Favourite, Rating, ViewingEntry } from '@filmfold/model';
 import { dayNumber, localDay, weekStart } from './local-dates';
 
-type Films = ReadonlyMap<
-  number,
-  Pick<CatalogMovie, 'title' | 'year' | 'genres' | 'ratingCount' | 'directors' | 'cast'>
->;
+/** The catalog's films by id (a Map, or the page's film store: undefined while being read). */
+export interface Films {
+  get(
+    movieId: number,
+  ): Pick<CatalogMovie, 'title' | 'year' | 'genres' | 'directors' | 'cast'> | null | undefined;
+}
 
 export interface Distribution {
   /** Ratings given at 0.5, 1 … 5 stars. */
@@ -35,8 +37,27 @@ export interface GenreStat {
   communityShare: number;
 }
 
-/** Per genre: how many the person rated, how well, and how their mix differs from everyone's. */
-export function genreStats(ratings: readonly Rating[], films: Films): GenreStat[] {
+/** Community ratings per genre over the whole catalog (the catalog worker counts them). */
+export function communityGenreCounts(
+  films: Iterable<Pick<CatalogMovie, 'genres' | 'ratingCount'>>,
+): Map<string, number> {
+  const community = new Map<string, number>();
+  for (const film of films) {
+    for (const genre of film.genres)
+      community.set(genre, (community.get(genre) ?? 0) + film.ratingCount);
+  }
+  return community;
+}
+
+/**
+ * Per genre: how many the person rated, how well, and how their mix differs from everyone's
+ * (`community`: communityGenreCounts of the catalog).
+ */
+export function genreStats(
+  ratings: readonly Rating[],
+  films: Films,
+  community: ReadonlyMap<string, number>,
+): GenreStat[] {
   const mine = new Map<string, { count: number; sum: number }>();
   let myTotal = 0;
   for (const { movieId, rating } of ratings) {
@@ -48,14 +69,8 @@ export function genreStats(ratings: readonly Rating[], films: Films): GenreStat[
       myTotal++;
     }
   }
-  const community = new Map<string, number>();
   let communityTotal = 0;
-  for (const film of films.values()) {
-    for (const genre of film.genres) {
-      community.set(genre, (community.get(genre) ?? 0) + film.ratingCount);
-      communityTotal += film.ratingCount;
-    }
-  }
+  for (const count of community.values()) communityTotal += count;
   return [...mine]
     .map(([genre, { count, sum }]) => ({
       genre,
