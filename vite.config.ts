@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 // One vitest run over every workspace; web has its own vite config for the app build.
@@ -31,7 +32,9 @@ export default defineConfig({
         },
       },
       {
-        // Plain TypeScript under web/src; SvelteKit's plugin is only for the app build.
+        // TypeScript under web/src, runes (.svelte.ts) compiled by Svelte's own plugin; SvelteKit's
+        // plugin is only for the app build.
+        plugins: [svelte()],
         resolve: { alias: { $lib: fileURLToPath(new URL('./web/src/lib', import.meta.url)) } },
         test: {
           name: 'web',
