@@ -9,7 +9,7 @@ import {
   type PushResponse,
 } from '@filmfold/model';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import type { Database } from '../db/database';
+import type { Database, Db } from '../db/database';
 import { syncCells } from '../db/schema';
 
 export type PushOutcome =
@@ -61,6 +61,29 @@ interface PushAnswer {
   superseded: Change[];
 }
 
+/** A page of a user's cells after a cursor, prepared once per database (every pull asks it). */
+const pulls = new WeakMap<Db, ReturnType<typeof preparePullPage>>();
+
+const preparePullPage = (db: Db) =>
+  db
+    .select()
+    .from(syncCells)
+    .where(
+      and(
+        eq(syncCells.userId, sql.placeholder('userId')),
+        gt(syncCells.seq, sql.placeholder('since')),
+      ),
+    )
+    .orderBy(asc(syncCells.seq))
+    .limit(sql.placeholder('limit'))
+    .prepare('sync_pull_page');
+
+function pullPage(db: Db) {
+  let query = pulls.get(db);
+  if (!query) pulls.set(db, (query = preparePullPage(db)));
+  return query;
+}
+
 /** Everything of this user's that changed after `since`, oldest first, at most `limit`. */
 export async function pullChanges(
   database: Database,
@@ -68,12 +91,11 @@ export async function pullChanges(
   query: Pick<PullQuery, 'since' | 'limit'>,
   now = Date.now(),
 ): Promise<PullResponse> {
-  const rows = await database.db
-    .select()
-    .from(syncCells)
-    .where(and(eq(syncCells.userId, userId), gt(syncCells.seq, query.since)))
-    .orderBy(asc(syncCells.seq))
-    .limit(query.limit + 1);
+  const rows = await pullPage(database.db).execute({
+    userId,
+    since: query.since,
+    limit: query.limit + 1,
+  });
   const page = rows.slice(0, query.limit);
   return {
     changes: page.map(
