@@ -3,11 +3,12 @@
 // 62,000 films (1M ratings): its resident set (/proc) at its highest while the first start trains
 // and publishes the first model, at rest after it, its highest during a sync load
 // (50 accounts pushing 10 ratings at a time for 10 s) and at rest after it, with V8's heap and
-// the memory outside it (SIGUSR2 makes the server print process.memoryUsage()). On PGlite in a
+// the memory outside it (SIGUSR2 makes the server print process.memoryUsage()), and what holds
+// the heap at rest (a heap snapshot, heap-summary.ts). On PGlite in a
 // data folder and on PostgreSQL (DATABASE_URL or TEST_DATABASE_URL; a database of its own), the
 // compiled server and, beside it, the server run from its TypeScript sources through tsx.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,12 +16,14 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { syntheticCatalogFolder } from '@filmfold/datasets';
 import { type ServerProcess, startServerProcess } from '../src/test-support/server-process';
+import { heapSummary } from './heap-summary';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const smallMovieLens =
   process.env.FILMFOLD_MOVIELENS ?? join(root, '../shared/datasets/ml-latest-small');
 
 const ACCOUNTS = 50;
+const heldRows: string[] = [];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const rssMib = (pid: number) =>
   Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
@@ -30,7 +33,14 @@ interface Run extends ServerProcess {
   startPeak: number;
 }
 
-async function start(env: Record<string, string>, compiled: boolean): Promise<Run> {
+/** The signal that makes the server write a heap snapshot (node --heapsnapshot-signal). */
+const SNAPSHOT_SIGNAL = 'SIGURG';
+
+async function start(
+  env: Record<string, string>,
+  compiled: boolean,
+  snapshots: string,
+): Promise<Run> {
   let startPeak = 0;
   let sampler: ReturnType<typeof setInterval> | undefined;
   const server = await startServerProcess(
@@ -39,6 +49,7 @@ async function start(env: Record<string, string>, compiled: boolean): Promise<Ru
       WEB_DIR: join(root, 'web/build'),
       RETRAIN_HOURS: '0',
       NODE_ENV: 'production',
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --heapsnapshot-signal=${SNAPSHOT_SIGNAL} --diagnostic-dir=${snapshots}`,
     },
     {
       compiled,
@@ -67,6 +78,25 @@ async function memory(run: Run): Promise<Record<string, number>> {
     await sleep(100);
   }
   throw new Error('No memory report.');
+}
+
+/** What holds the server's V8 heap now: a heap snapshot, summarised, then deleted. */
+async function heldBy(run: Run, snapshots: string): Promise<string> {
+  run.child.kill(SNAPSHOT_SIGNAL);
+  // Done when the file stops growing for a second.
+  let file: string | undefined;
+  for (let size = -1, waited = 0; waited < 120_000; waited += 1000) {
+    await sleep(1000);
+    file = readdirSync(snapshots).find((name) => name.endsWith('.heapsnapshot'));
+    if (!file) continue;
+    const now = statSync(join(snapshots, file)).size;
+    if (now > 0 && now === size) break;
+    size = now;
+  }
+  if (!file) throw new Error('The server wrote no heap snapshot.');
+  const summary = heapSummary(join(snapshots, file), 6);
+  rmSync(join(snapshots, file));
+  return summary.map(({ group, bytes }) => `${group} ${(bytes / 2 ** 20).toFixed(1)}`).join(' · ');
 }
 
 /** Highest resident set while 50 accounts push for 10 s. */
@@ -128,10 +158,12 @@ async function measure(
 ) {
   process.stderr.write(`Measuring ${label} …\n`);
   env = { ...env, MOVIELENS: movieLens };
-  const run = await start(env, compiled);
+  const snapshots = mkdtempSync(join(tmpdir(), 'filmfold-heap-'));
+  const run = await start(env, compiled, snapshots);
   await sleep(10_000);
   const rest = rssMib(run.child.pid!);
   const held = await memory(run);
+  heldRows.push(`| ${label} | ${await heldBy(run, snapshots)} |`);
   const peak = await underLoad(run);
   await sleep(10_000);
   const after = rssMib(run.child.pid!);
@@ -175,6 +207,12 @@ async function main() {
   );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(row);
+  console.log(
+    '\nWhat holds the V8 heap at rest after the first start (a heap snapshot: self sizes in MiB, the six largest kinds; numbers and arrays inside objects are their backing stores):\n',
+  );
+  console.log('| server | largest holders |');
+  console.log('| --- | --- |');
+  for (const row of heldRows) console.log(row);
 }
 
 await main();
