@@ -1,6 +1,6 @@
-// Runs in a Web Worker. The person's recommender: loads the model snapshot and the catalog's
-// columns from IndexedDB, folds in their ratings, trains on their feedback (tfjs), scores,
-// filters, explains.
+// Runs in the device worker. The person's recommender: loads the model snapshot and the
+// catalog's columns from IndexedDB, folds in their ratings, trains on their feedback (tfjs),
+// scores, filters, explains, and answers Ask over the catalog's films (catalog-films.ts).
 import {
   decodeSnapshot,
   type DeviceModel,
@@ -34,13 +34,12 @@ import {
   pickRecommendations,
   similarFilms,
 } from '@filmfold/model/device';
-import * as Comlink from 'comlink';
-import { factsOf } from '$lib/catalog/catalog-columns';
+import { factsOf, genresAndCounts } from '$lib/catalog/catalog-columns';
 import { sha256Hex } from '$lib/catalog/sha256';
-import { FilmfoldDb } from '$lib/db/database';
 import { getSetting } from '$lib/db/settings';
-
-const db = new FilmfoldDb();
+import { communityGenreCounts } from '$lib/taste/stats';
+import { catalogFilms } from './catalog-films';
+import { db } from './worker-db';
 
 /** Where no snapshot is installed yet: the page shows the first-run download instead. */
 export class NoModelError extends Error {
@@ -55,6 +54,8 @@ interface Loaded {
   years: (number | null)[];
   /** The catalog as Ask looks things up in it, built on the first request. */
   askCatalog: AskCatalog | null;
+  /** Everyone's ratings per genre over the whole catalog (communityGenreCounts). */
+  genreCounts: Map<string, number>;
 }
 
 let loaded: Loaded | null = null;
@@ -115,14 +116,17 @@ async function load(): Promise<Loaded> {
     genresOf: films.map((film) => film.genres),
     years: films.map((film) => film.year),
     askCatalog: null,
+    genreCounts: communityGenreCounts(genresAndCounts(catalog.columns)),
   };
   person = null;
   return loaded;
 }
 
-/** Ask's catalog: every stored film, with its credits, tags and runtime. */
+/** Ask's catalog: every stored film, with its credits, tags and runtime (the films Browse uses). */
 async function askCatalogOf(state: Loaded): Promise<AskCatalog> {
-  state.askCatalog ??= new AskCatalog(await db.films.toArray());
+  const catalog = await catalogFilms(db);
+  if (!catalog) throw new NoModelError('No catalog is installed on this device yet.');
+  state.askCatalog ??= new AskCatalog(catalog.films);
   return state.askCatalog;
 }
 
@@ -224,9 +228,9 @@ export interface MapPoint {
 
 let mapOf: { version: string; coordinates: Float32Array } | null = null;
 
-const api = {
+export const recommenderApi = {
   /** Loads the installed model now, so that the first request finds it ready. */
-  async prepare(): Promise<boolean> {
+  async prepareModel(): Promise<boolean> {
     try {
       await current();
       return true;
@@ -234,6 +238,11 @@ const api = {
       if (err instanceof NoModelError) return false;
       throw err;
     }
+  },
+
+  /** Everyone's ratings per genre over the whole catalog, for the taste page and the report. */
+  async genreCounts(): Promise<Map<string, number>> {
+    return (await current()).genreCounts;
   },
 
   async forYou(request: ForYouRequest): Promise<ForYouResult> {
@@ -380,7 +389,3 @@ const api = {
     return Array.from(picks, (i) => movieIds[i]!);
   },
 };
-
-export type RecommenderApi = typeof api;
-
-Comlink.expose(api);

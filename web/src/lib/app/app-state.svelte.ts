@@ -7,7 +7,7 @@ import type { FilmfoldDb } from '$lib/db/database';
 import { openDeviceDb } from '$lib/db/device-db';
 import { getSetting, putSetting } from '$lib/db/settings';
 import { handleError, toasts } from '$lib/ui/toasts.svelte';
-import { catalogWorker } from '../../workers/catalog';
+import { catalogWorker } from '../../workers/device';
 
 export type InstallState =
   | { state: 'idle' }
@@ -68,8 +68,8 @@ class AppState {
           // Before the films appear, so that the welcome comes first, not after a glimpse of Browse.
           if (!isBackground) this.isFirstInstall = true;
           await this.openCatalog();
-          // A newcomer browses next: the catalog worker reads the films meanwhile.
-          if (!isBackground) void catalogWorker().prepare();
+          // A newcomer browses next: the device worker reads the films meanwhile.
+          if (!isBackground) void catalogWorker().prepareCatalog();
           if (isBackground) toasts.show('A newer catalog was installed.');
         }
       } else {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogColumns, factsOf } from './catalog-columns';
+import { communityGenreCounts } from '$lib/taste/stats';
+import { catalogColumns, factsOf, genresAndCounts } from './catalog-columns';
 import { film } from './test-films';
 
 describe('catalog columns', () => {
@@ -15,5 +16,21 @@ describe('catalog columns', () => {
       ...[...films].reverse().map((film) => ({ year: film.year ?? null, genres: film.genres })),
       { year: null, genres: [] },
     ]);
+  });
+
+  it('count everyone’s ratings per genre as the films themselves do', () => {
+    const films = [
+      film(10, 'A', { genres: ['Comedy', 'Drama'], ratingCount: 7 }),
+      film(20, 'B', { genres: [], ratingCount: 3 }),
+      film(30, 'C', { genres: ['Drama'], ratingCount: 5 }),
+    ];
+    const fromColumns = communityGenreCounts(genresAndCounts(catalogColumns(films)));
+    expect(fromColumns).toEqual(communityGenreCounts(films));
+    expect(fromColumns).toEqual(
+      new Map([
+        ['Comedy', 7],
+        ['Drama', 12],
+      ]),
+    );
   });
 });

@@ -1,11 +1,14 @@
-// Runs in browser and worker. What the recommender needs of every film (year and genres), as a few
-// typed arrays stored beside the catalog: read in one go, without the 62,000 film records.
+// Runs in browser and worker. What the recommender and the taste page need of every film (year,
+// genres, number of community ratings), as a few typed arrays stored beside the catalog: read in
+// one go, without the 62,000 film records.
 import type { CatalogMovie } from '@filmfold/model';
 
 export interface CatalogColumns {
   movieIds: Int32Array;
   /** Release year, NaN where unknown. */
   years: Float32Array;
+  /** Community ratings of each film. */
+  ratingCounts: Uint32Array;
   genreNames: string[];
   /** Film i's genres are genreNames[genreIds[j]] for j in genreStart[i] … genreStart[i + 1]. */
   genreStart: Uint32Array;
@@ -27,6 +30,7 @@ export function catalogColumns(films: readonly CatalogMovie[]): CatalogColumns {
   return {
     movieIds: Int32Array.from(films, (film) => film.id),
     years: Float32Array.from(films, (film) => film.year ?? NaN),
+    ratingCounts: Uint32Array.from(films, (film) => film.ratingCount),
     genreNames: [...names.keys()],
     genreStart,
     genreIds: Uint16Array.from(ids),
@@ -44,9 +48,22 @@ export function factsOf(
     const i = position.get(movieIds[row]!);
     if (i === undefined) return { year: null, genres: [] };
     const year = columns.years[i]!;
-    const genres: string[] = [];
-    for (let j = columns.genreStart[i]!; j < columns.genreStart[i + 1]!; j++)
-      genres.push(columns.genreNames[columns.genreIds[j]!]!);
-    return { year: Number.isNaN(year) ? null : year, genres };
+    return { year: Number.isNaN(year) ? null : year, genres: genresAt(columns, i) };
   });
+}
+
+/** Every film's genres and community ratings, as communityGenreCounts (taste/stats.ts) reads them. */
+export function* genresAndCounts(
+  columns: CatalogColumns,
+): Generator<{ genres: string[]; ratingCount: number }> {
+  for (let i = 0; i < columns.movieIds.length; i++)
+    yield { genres: genresAt(columns, i), ratingCount: columns.ratingCounts[i]! };
+}
+
+/** The genres of the film at position `i`. */
+function genresAt(columns: CatalogColumns, i: number): string[] {
+  const genres: string[] = [];
+  for (let j = columns.genreStart[i]!; j < columns.genreStart[i + 1]!; j++)
+    genres.push(columns.genreNames[columns.genreIds[j]!]!);
+  return genres;
 }

@@ -8,7 +8,6 @@ import {
   matchesFilters,
   type Sort,
 } from './catalog-query';
-import { communityGenreCounts } from '../taste/stats';
 
 /**
  * The catalog's films, filtered and sorted, and an index of titles, alternate titles, tags,
@@ -51,7 +50,7 @@ export class CatalogSearch {
         },
       });
       // In chunks, yielding between them, so that queries without words are answered meanwhile.
-      await index.addAllAsync(this.films, { chunkSize: 2000 });
+      await index.addAllAsync(this.films, { chunkSize: 500 });
       return index;
     })();
     return this.index;
@@ -78,11 +77,6 @@ export class CatalogSearch {
       .filter((film) => matchesFilters(film, query, ratedIds))
       .sort(compareFilms(query.sort, relevance))
       .map((film) => film.id);
-  }
-
-  /** Community ratings per genre, over every film. */
-  genreCounts(): Map<string, number> {
-    return communityGenreCounts(this.films);
   }
 
   /** Every film in `sort` order, sorted on first use and kept. */

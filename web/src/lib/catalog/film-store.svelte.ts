@@ -1,5 +1,5 @@
 // Runs in the browser. The films the page shows, read from IndexedDB by id as they are asked for,
-// in one batch per tick: the page never holds the whole catalog (the catalog worker does).
+// in one batch per tick: the page never holds the whole catalog (the device worker does).
 import type { CatalogMovie } from '@filmfold/model';
 import { SvelteMap } from 'svelte/reactivity';
 import type { FilmfoldDb } from '$lib/db/database';

@@ -37,7 +37,7 @@ export interface GenreStat {
   communityShare: number;
 }
 
-/** Community ratings per genre over the whole catalog (the catalog worker counts them). */
+/** Community ratings per genre over the whole catalog (the device worker counts them). */
 export function communityGenreCounts(
   films: Iterable<Pick<CatalogMovie, 'genres' | 'ratingCount'>>,
 ): Map<string, number> {
