@@ -35,6 +35,8 @@ class AppState {
 
   /** Opens the database and shows the stored catalog, downloading it first if there is none. */
   async start(): Promise<void> {
+    // Every main page asks the device worker: its script loads while the database opens.
+    catalogWorker();
     const opened = await openDeviceDb();
     if (!opened.ok) {
       this.storageError = opened.message;
