@@ -21,6 +21,13 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   });
 }
 
+/** A first visit done: the catalog installed, Browse listing films, the app ready to go offline. */
+export async function firstVisit(page: Page): Promise<void> {
+  await page.goto('/');
+  await waitForCatalog(page);
+  await waitForServiceWorker(page);
+}
+
 /** Searches the browse page and waits for the results of these words (not the ones before). */
 export async function search(page: Page, text: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Search films' }).fill(text);

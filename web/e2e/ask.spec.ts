@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { waitForCatalog, waitForServiceWorker } from './app';
+import { firstVisit } from './app';
 
 /** Asks on the Ask page and waits for the answer to this message. */
 async function ask(page: Page, message: string) {
@@ -24,9 +24,7 @@ test('a person asks for scary 80s films, follows up, removes a chip, and it all 
   page,
   context,
 }) => {
-  await page.goto('/');
-  await waitForCatalog(page);
-  await waitForServiceWorker(page);
+  await firstVisit(page);
   await page.getByRole('link', { name: 'Ask' }).first().click();
   await expect(page.getByRole('heading', { name: 'Ask Filmfold' })).toBeVisible();
   const violations = (await new AxeBuilder({ page }).analyze()).violations.filter(

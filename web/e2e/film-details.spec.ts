@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { openFilm, search, waitForCatalog, waitForServiceWorker } from './app';
+import { firstVisit, openFilm, search, waitForCatalog } from './app';
 
 /** Whether an <img> has loaded real pixels (not a broken image). */
 const isLoaded = (page: Page, selector: string) =>
@@ -80,9 +80,7 @@ test('posters, director, cast, trailer and where to watch come from TMDB (stubbe
 test('a film page seen before keeps its poster and details offline', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto('/');
-  await waitForCatalog(page);
-  await waitForServiceWorker(page);
+  await firstVisit(page);
   await page.goto('/films/79132');
   await expect(page.getByRole('list', { name: 'Stream from' })).toBeVisible();
   await expect.poll(() => isLoaded(page, '.film .poster img')).toBe(true);

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
-import { waitForCatalog, waitForServiceWorker } from './app';
+import { firstVisit, openFilm, rateOpenFilm, search } from './app';
 
 test('the manifest and service worker make the app installable per Chromium', async ({
   baseURL,
@@ -18,9 +18,7 @@ test('the manifest and service worker make the app installable per Chromium', as
     },
   );
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto('/');
-  await waitForCatalog(page);
-  await waitForServiceWorker(page);
+  await firstVisit(page);
 
   const manifest = (await (await page.request.get('/manifest.webmanifest')).json()) as {
     name: string;
@@ -48,10 +46,8 @@ test('a device that goes offline right after its first visit still starts every 
   page,
   context,
 }) => {
-  // Only Browse was opened online: the recommender's worker was never started before.
-  await page.goto('/');
-  await waitForCatalog(page);
-  await waitForServiceWorker(page);
+  // Only Browse was opened online: the model was never loaded, nor the personal model's training.
+  await firstVisit(page);
   await context.setOffline(true);
   await page.getByRole('link', { name: 'For you' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Films many people love/ })).toBeVisible(
@@ -60,18 +56,11 @@ test('a device that goes offline right after its first visit still starts every 
   await expect(page.getByRole('article').first()).toBeVisible();
 
   // Feedback trains the personal model, whose part (tfjs) the worker loads only then: offline too.
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('filmfold');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const tx = db.transaction('ratings', 'readwrite');
-    tx.objectStore('ratings').put({ movieId: 1, rating: 4.5, ratedAt: new Date().toISOString() });
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  });
-  await page.reload();
+  await page.getByRole('link', { name: 'Browse' }).first().click();
+  await search(page, 'heat');
+  await openFilm(page, 'Heat');
+  await rateOpenFilm(page, 4.5);
+  await page.getByRole('link', { name: 'For you' }).first().click();
   await expect(page.getByRole('status').filter({ hasText: /from 1 rating/ })).toBeVisible({
     timeout: 30_000,
   });

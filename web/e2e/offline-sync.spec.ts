@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
 import {
+  firstVisit,
   openFilm,
   rateOpenFilm,
   search,
   secondDevice,
   signUp,
   waitForCatalog,
-  waitForServiceWorker,
 } from './app';
 
 const password = 'a perfectly long passphrase';
@@ -17,9 +17,7 @@ test('works offline, and a change made offline reaches a second device once back
   const email = `offline${Date.now()}@example.org`;
   const phone = await browser.newContext();
   const page = await phone.newPage();
-  await page.goto('/');
-  await waitForCatalog(page);
-  await waitForServiceWorker(page);
+  await firstVisit(page);
   await signUp(page, email, password);
   await expect(page.getByTestId('sync-state')).toHaveText('Synced');
 

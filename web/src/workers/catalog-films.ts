@@ -3,29 +3,19 @@
 // and Ask's index both hold references into.
 import type { CatalogMovie } from '@filmfold/model';
 import type { FilmfoldDb } from '$lib/db/database';
+import { perVersion } from './per-version';
 
 export interface CatalogFilms {
   version: string;
   films: CatalogMovie[];
 }
 
-let current: CatalogFilms | null = null;
-let reading: { version: string; done: Promise<CatalogFilms> } | null = null;
+const films = perVersion<CatalogFilms>();
 
 /** The stored catalog's films, or null when none is installed yet. */
 export async function catalogFilms(db: FilmfoldDb): Promise<CatalogFilms | null> {
   const snapshot = await db.snapshots.get('catalog');
   if (!snapshot) return null;
-  if (current?.version === snapshot.version) return current;
-  if (reading?.version !== snapshot.version) {
-    const { version } = snapshot;
-    const done = db.films
-      .toArray()
-      .then((films) => (current = { version, films }))
-      .finally(() => {
-        if (reading?.done === done) reading = null;
-      });
-    reading = { version, done };
-  }
-  return reading.done;
+  const { version } = snapshot;
+  return films(version, async () => ({ version, films: await db.films.toArray() }));
 }

@@ -12,7 +12,7 @@ function deviceWorker(): Comlink.Remote<DeviceWorkerApi> {
   return worker;
 }
 
-/** The catalog's side: Browse's queries, filter suggestions, genre counts. */
+/** The catalog's side: Browse's queries and filter suggestions. */
 export const catalogWorker = deviceWorker;
-/** The recommender's side: For you, why, the taste map, Ask, more like this. */
+/** The recommender's side: For you, why, the taste map and genre counts, Ask, more like this. */
 export const recommenderWorker = deviceWorker;

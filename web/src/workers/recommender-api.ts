@@ -39,6 +39,7 @@ import { sha256Hex } from '$lib/catalog/sha256';
 import { getSetting } from '$lib/db/settings';
 import { communityGenreCounts } from '$lib/taste/stats';
 import { catalogFilms } from './catalog-films';
+import { perVersion } from './per-version';
 import { db } from './worker-db';
 
 /** Where no snapshot is installed yet: the page shows the first-run download instead. */
@@ -58,23 +59,14 @@ interface Loaded {
   genreCounts: Map<string, number>;
 }
 
-let loaded: Loaded | null = null;
-let loading: { version: string; done: Promise<Loaded> } | null = null;
+const loaded = perVersion<Loaded>();
 let person: { signature: string; model: PersonModel } | null = null;
 
 /** The snapshot and catalog as stored, decoded once per version, however many ask at once. */
 async function current(): Promise<Loaded> {
   const [modelRow, catalogRow] = await db.snapshots.bulkGet(['model', 'catalog']);
   if (!modelRow || !catalogRow) throw new NoModelError('No model is installed on this device yet.');
-  const version = `${modelRow.version}/${catalogRow.version}`;
-  if (loaded?.version === version) return loaded;
-  if (loading?.version !== version) {
-    const done = load().finally(() => {
-      if (loading?.done === done) loading = null;
-    });
-    loading = { version, done };
-  }
-  return loading.done;
+  return loaded(`${modelRow.version}/${catalogRow.version}`, load);
 }
 
 async function load(): Promise<Loaded> {
@@ -109,7 +101,7 @@ async function load(): Promise<Loaded> {
       .put({ kind: 'model-gramian', sha256, gramian: prepared.space.gram })
       .catch((err: unknown) => console.warn('Keeping the model’s Gramian failed:', err));
   const films = factsOf(catalog.columns, prepared.snapshot.movieIds);
-  loaded = {
+  const state: Loaded = {
     version,
     model: prepared,
     facts: itemFacts(films, Float32Array.from(prepared.snapshot.itemCounts)),
@@ -119,7 +111,7 @@ async function load(): Promise<Loaded> {
     genreCounts: communityGenreCounts(genresAndCounts(catalog.columns)),
   };
   person = null;
-  return loaded;
+  return state;
 }
 
 /** Ask's catalog: every stored film, with its credits, tags and runtime (the films Browse uses). */

@@ -5,13 +5,8 @@ import { SvelteMap } from 'svelte/reactivity';
 import type { FilmfoldDb } from '$lib/db/database';
 import { handleError } from '$lib/ui/toasts.svelte';
 
-/** What looks a film up by id; a Map of films is one too. */
-export interface FilmLookup {
-  /** The film; null when the catalog has no such film; undefined while it is being read. */
-  get(movieId: number): CatalogMovie | null | undefined;
-}
-
-export class FilmStore implements FilmLookup {
+/** The page's films by id; it is the `Films` that the taste statistics read (taste/stats.ts). */
+export class FilmStore {
   readonly #films = new SvelteMap<number, CatalogMovie | null>();
   // Not state: ids waiting for the next batched read.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -28,7 +23,10 @@ export class FilmStore implements FilmLookup {
     this.#films.clear();
   }
 
-  /** The film (reactive: a component showing it updates once it is read). */
+  /**
+   * The film; null when the catalog has no such film; undefined while it is being read (reactive:
+   * a component showing it updates once it is read).
+   */
   get(movieId: number): CatalogMovie | null | undefined {
     const film = this.#films.get(movieId);
     if (film === undefined && this.#db) {
